@@ -54,8 +54,8 @@ _API: dict[str, str] = {
     "induce_lexicon": "induce",
     "distinctive_words": "induce",
     # evaluation
-    "evaluate_quotes": "evaluate",
-    "evaluate_scores": "evaluate",
+    "evaluate_quotes": "evaluate.quotes",
+    "evaluate_scores": "evaluate.scores",
     # aggregates and figures
     "bootstrap_ci": "aggregate",
     "aggregate": "aggregate",
@@ -64,6 +64,7 @@ _API: dict[str, str] = {
     # pipeline
     "process": "pipeline",
     "open_store": "pipeline",
+    "analyze": "pipeline",
     "run_notebooks": "runner",
 }
 
