@@ -39,6 +39,7 @@ _API: dict[str, str] = {
     "load_speakers": "speakers",
     "apply_speakers": "speakers",
     "draft_speakers": "speakers",
+    "write_speakers": "speakers",
     # units and scoring
     "quote_units": "units",
     "sentence_units": "units",
