@@ -1,0 +1,459 @@
+"""Group summaries with uncertainty: means, rates, shares, per group and time period.
+
+Every function takes tidy DataFrames (quotes merged with scores, documents, ...)
+and returns a tidy table, one row per group (and category or period), so the
+result can be plotted with :mod:`framing.plots` and saved beside the figure.
+
+Intervals are percentile bootstrap intervals: units are resampled with
+replacement within each group ``n_boot`` times from a numpy ``Generator`` seeded
+by ``seed`` and the group's key, so a group's interval does not change when other
+groups are added or removed, and reruns give identical numbers.
+
+Main entry points: :func:`bootstrap_ci` (mean of a value per group),
+:func:`aggregate` (the same per time period), :func:`frame_profile` (pooled rates
+per 1,000 tokens per dictionary category), :func:`shares` (category shares, e.g.
+cue-verb classes), :func:`filter_quotes` (the suite's selection parameters),
+:func:`corpus_summary`, :func:`coding_sheet` and :func:`coding_agreement`.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import ParameterError
+
+TONES = ("negative", "neutral", "positive")
+PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+_CHUNK = 4_000_000  # bootstrap draws per block (memory bound)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _as_list(by) -> list[str]:
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    return list(by)
+
+
+def _check(df: pd.DataFrame, cols: Iterable[str], what: str = "column") -> None:
+    missing = [c for c in cols if c not in df.columns]
+    if missing:
+        raise ParameterError(f"{what} {missing[0]!r} not in the table; available: {', '.join(map(str, df.columns))}")
+
+
+def _rng(seed: int, key) -> np.random.Generator:
+    """A generator seeded by ``seed`` and a stable hash of the group key."""
+    h = zlib.crc32(repr(key).encode("utf-8"))
+    return np.random.default_rng(np.random.SeedSequence([int(seed), h]))
+
+
+def _boot_stats(values: np.ndarray, weights: np.ndarray | None, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Bootstrap replicates of the mean of ``values`` (or of the ratio
+    ``sum(values) / sum(weights)`` when ``weights`` is given)."""
+    n = len(values)
+    out = np.empty(n_boot)
+    per = max(1, _CHUNK // max(n, 1))
+    for start in range(0, n_boot, per):
+        k = min(per, n_boot - start)
+        idx = rng.integers(0, n, size=(k, n))
+        if weights is None:
+            out[start : start + k] = values[idx].mean(axis=1)
+        else:
+            den = weights[idx].sum(axis=1)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                out[start : start + k] = values[idx].sum(axis=1) / den
+    return out
+
+
+def _interval(reps: np.ndarray, ci: float) -> tuple[float, float]:
+    reps = reps[np.isfinite(reps)]
+    if not len(reps):
+        return float("nan"), float("nan")
+    alpha = (1 - ci) / 2
+    lo, hi = np.quantile(reps, [alpha, 1 - alpha])
+    return float(lo), float(hi)
+
+
+def _check_boot(n_boot: int, ci: float, min_n: int) -> None:
+    if not isinstance(n_boot, (int, np.integer)) or isinstance(n_boot, bool) or n_boot < 0:
+        raise ParameterError(f"n_boot: must be a whole number >= 0, got {n_boot!r}")
+    if not 0 < ci < 1:
+        raise ParameterError(f"ci: must be between 0 and 1 (e.g. 0.95), got {ci!r}")
+    if not isinstance(min_n, (int, np.integer)) or min_n < 1:
+        raise ParameterError(f"min_n: must be a whole number >= 1, got {min_n!r}")
+
+
+def _groups(df: pd.DataFrame, by: list[str]):
+    if not by:
+        yield (), df
+        return
+    for key, sub in df.groupby(by, sort=True, dropna=False, observed=True):
+        yield (key if isinstance(key, tuple) else (key,)), sub
+
+
+# --------------------------------------------------------------------------- intervals
+
+
+def bootstrap_ci(df: pd.DataFrame, value: str, by: str | Sequence[str] | None = None, *, n_boot: int = 2000,
+                 ci: float = 0.95, seed: int = 0, min_n: int = 1) -> pd.DataFrame:
+    """Mean of ``value`` per group with a percentile bootstrap interval.
+
+    Returns one row per group (sorted by the group columns) with the ``by`` columns,
+    ``n`` (non-missing values), ``mean``, ``lo``, ``hi``. Groups with fewer than
+    ``min_n`` values are left out; ``lo``/``hi`` are NaN when ``n < 2`` or
+    ``n_boot == 0``.
+    """
+    by = _as_list(by)
+    _check(df, [value, *by])
+    _check_boot(n_boot, ci, min_n)
+    rows = []
+    for key, sub in _groups(df, by):
+        vals = pd.to_numeric(sub[value], errors="coerce").dropna().to_numpy(dtype=float)
+        n = len(vals)
+        if n < min_n or n == 0:
+            continue
+        lo = hi = float("nan")
+        if n_boot and n >= 2:
+            lo, hi = _interval(_boot_stats(vals, None, n_boot, _rng(seed, key)), ci)
+        rows.append({**dict(zip(by, key)), "n": n, "mean": float(vals.mean()), "lo": lo, "hi": hi})
+    return pd.DataFrame(rows, columns=[*by, "n", "mean", "lo", "hi"])
+
+
+def add_period(df: pd.DataFrame, period: str, *, date: str = "date", column: str = "period") -> pd.DataFrame:
+    """A copy of ``df`` with ``column`` = the start of the ``period`` (day, week,
+    month, quarter, year) containing ``date``; rows without a date are dropped."""
+    if period not in PERIODS:
+        raise ParameterError(f"period: unknown value {period!r}; use one of {', '.join(PERIODS)}")
+    _check(df, [date])
+    out = df[df[date].notna()].copy()
+    dates = pd.to_datetime(out[date])
+    out[column] = dates.dt.to_period(PERIODS[period]).dt.start_time
+    return out
+
+
+def aggregate(df: pd.DataFrame, value: str, by: str | Sequence[str] | None = None, *, period: str | None = None,
+              date: str = "date", n_boot: int = 2000, ci: float = 0.95, seed: int = 0, min_n: int = 1) -> pd.DataFrame:
+    """:func:`bootstrap_ci` of ``value`` per group and, with ``period``, per time
+    period (column ``period``: the period's first day)."""
+    by = _as_list(by)
+    if period:
+        df = add_period(df, period, date=date)
+        by = ["period", *by]
+    return bootstrap_ci(df, value, by, n_boot=n_boot, ci=ci, seed=seed, min_n=min_n)
+
+
+def rate_columns(df: pd.DataFrame, lexicons: Iterable[str] | None = None) -> list[str]:
+    """The ``<lexicon>.<category>`` rate columns of a scores table (not ``.n`` counts)."""
+    lex = set(lexicons) if lexicons is not None else None
+    cols = []
+    for c in df.columns:
+        if not isinstance(c, str) or "." not in c or c.endswith(".n"):
+            continue
+        if not pd.api.types.is_numeric_dtype(df[c]):
+            continue
+        if lex is None or c.split(".", 1)[0] in lex:
+            cols.append(c)
+    return cols
+
+
+def frame_profile(df: pd.DataFrame, categories: Sequence[str] | None = None, by: str | Sequence[str] | None = None,
+                  *, tokens: str = "n_tokens", per: float = 1000.0, n_boot: int = 2000, ci: float = 0.95,
+                  seed: int = 0, min_n: int = 1) -> pd.DataFrame:
+    """Pooled rate per ``per`` tokens of each dictionary category per group.
+
+    ``categories`` are ``<lexicon>.<category>`` rate columns of a scores table
+    (default: all). The count of a unit is its ``<col>.n`` column when present, else
+    ``rate * n_tokens / per``. The group rate is ``per * sum(counts) / sum(tokens)``
+    (short quotes weigh less than long ones); the interval resamples units.
+    Returns ``by`` columns, ``lexicon``, ``category``, ``n`` (units), ``tokens``,
+    ``count``, ``rate``, ``lo``, ``hi``.
+    """
+    by = _as_list(by)
+    cats = list(categories) if categories is not None else rate_columns(df)
+    _check(df, [tokens, *by, *cats])
+    _check_boot(n_boot, ci, min_n)
+    rows = []
+    for key, sub in _groups(df, by):
+        tok = pd.to_numeric(sub[tokens], errors="coerce").fillna(0).to_numpy(dtype=float)
+        if len(sub) < min_n or len(sub) == 0:
+            continue
+        for col in cats:
+            if f"{col}.n" in sub.columns:
+                cnt = pd.to_numeric(sub[f"{col}.n"], errors="coerce").fillna(0).to_numpy(dtype=float)
+            else:
+                cnt = pd.to_numeric(sub[col], errors="coerce").fillna(0).to_numpy(dtype=float) * tok / per
+                cnt = np.round(cnt, 6)
+            total = tok.sum()
+            rate = per * cnt.sum() / total if total else float("nan")
+            lo = hi = float("nan")
+            if n_boot and len(sub) >= 2 and total:
+                reps = per * _boot_stats(cnt, tok, n_boot, _rng(seed, (*key, col)))
+                lo, hi = _interval(reps, ci)
+            lexicon, _, category = col.partition(".")
+            rows.append({**dict(zip(by, key)), "lexicon": lexicon, "category": category, "n": len(sub),
+                         "tokens": int(total), "count": float(cnt.sum()), "rate": rate, "lo": lo, "hi": hi})
+    return pd.DataFrame(rows, columns=[*by, "lexicon", "category", "n", "tokens", "count", "rate", "lo", "hi"])
+
+
+def shares(df: pd.DataFrame, category: str, by: str | Sequence[str] | None = None, *, n_boot: int = 0,
+           ci: float = 0.95, seed: int = 0, min_n: int = 1, dropna: bool = True) -> pd.DataFrame:
+    """Share of each value of ``category`` within each group (e.g. cue classes per side).
+
+    Returns ``by`` columns, ``category`` column, ``count``, ``total``, ``share`` and,
+    with ``n_boot``, a bootstrap interval ``lo``/``hi`` (rows resampled in the group).
+    """
+    by = _as_list(by)
+    _check(df, [category, *by])
+    _check_boot(n_boot, ci, min_n)
+    data = df[df[category].notna() & (df[category].astype(str) != "")] if dropna else df
+    rows = []
+    for key, sub in _groups(data, by):
+        total = len(sub)
+        if total < min_n or total == 0:
+            continue
+        values = sub[category].astype(str).to_numpy()
+        levels = sorted(set(values))
+        for level in levels:
+            hit = (values == level).astype(float)
+            lo = hi = float("nan")
+            if n_boot and total >= 2:
+                lo, hi = _interval(_boot_stats(hit, None, n_boot, _rng(seed, (*key, level))), ci)
+            rows.append({**dict(zip(by, key)), category: level, "count": int(hit.sum()), "total": total,
+                         "share": float(hit.mean()), "lo": lo, "hi": hi})
+    return pd.DataFrame(rows, columns=[*by, category, "count", "total", "share", "lo", "hi"])
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def filter_quotes(df: pd.DataFrame, *, include_speakers: Sequence[str] = (), min_quotes: int = 1,
+                  date_from=None, date_to=None, group_by: str | None = None, speaker: str = "speaker",
+                  date: str = "date", drop_unattributed: bool = False) -> pd.DataFrame:
+    """The suite's selection: quotes by the listed speakers (all when empty), in the
+    date range (inclusive; undated quotes are kept only when no range is given), and
+    only groups of ``group_by`` with at least ``min_quotes`` rows."""
+    out = df
+    if drop_unattributed and speaker in out.columns:
+        out = out[out[speaker].fillna("").astype(str) != ""]
+    if include_speakers:
+        _check(out, [speaker])
+        wanted = {s.casefold() for s in include_speakers}
+        out = out[out[speaker].fillna("").astype(str).str.casefold().isin(wanted)]
+    if date_from or date_to:
+        _check(out, [date])
+        d = pd.to_datetime(out[date])
+        keep = d.notna()
+        if date_from:
+            keep &= d >= pd.Timestamp(date_from)
+        if date_to:
+            keep &= d < pd.Timestamp(date_to) + pd.Timedelta(days=1)
+        out = out[keep]
+    if group_by and min_quotes > 1:
+        _check(out, [group_by], "group_by")
+        counts = out.groupby(group_by, dropna=False)[group_by].transform("size")
+        out = out[counts >= min_quotes]
+    return out.reset_index(drop=True)
+
+
+def group_order(df: pd.DataFrame, column: str, *, by_size: bool = True, last: Sequence[str] = ("unknown", "")) -> list:
+    """Levels of ``column`` largest first (ties by name), with ``unknown``/empty last."""
+    counts = df[column].fillna("").astype(str).value_counts()
+    levels = sorted(counts.index, key=lambda v: (v in last, -counts[v] if by_size else 0, v))
+    return levels
+
+
+# --------------------------------------------------------------------------- corpus overview
+
+
+def _words(text: str) -> int:
+    return len(str(text).split())
+
+
+def quotes_per_document(documents: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Per document: ``doc_id``, ``outlet``, ``section``, ``date``, ``words``,
+    ``quotes``, ``quoted_chars``, ``chars`` (outside boilerplate) and ``share_quoted``."""
+    rows = []
+    qgroups = {k: g for k, g in quotes.groupby("doc_id", sort=False)} if len(quotes) else {}
+    for d in documents.itertuples(index=False):
+        text = d.text
+        excluded = list(getattr(d, "excluded", None) or [])
+        mask = np.ones(len(text), dtype=bool)
+        for span in excluded:
+            mask[int(span[0]) : int(span[1])] = False
+        quoted = np.zeros(len(text), dtype=bool)
+        q = qgroups.get(d.doc_id)
+        if q is not None:
+            for frags in q["fragments"]:
+                for s, e in frags:
+                    quoted[int(s) : int(e)] = True
+        chars = int(mask.sum())
+        qchars = int((quoted & mask).sum())
+        rows.append({"doc_id": d.doc_id, "outlet": getattr(d, "outlet", ""), "section": getattr(d, "section", ""),
+                     "date": getattr(d, "date", pd.NaT), "words": _words(text), "quotes": 0 if q is None else len(q),
+                     "chars": chars, "quoted_chars": qchars, "share_quoted": qchars / chars if chars else 0.0})
+    return pd.DataFrame(rows, columns=["doc_id", "outlet", "section", "date", "words", "quotes", "chars",
+                                       "quoted_chars", "share_quoted"])
+
+
+def corpus_summary(documents: pd.DataFrame, sentences: pd.DataFrame | None = None,
+                   quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A two-column table (``measure``, ``value``) describing a corpus: documents,
+    words, outlets, sections, date range, boilerplate spans and characters removed,
+    sentences, quotes, quotes per document, share of text quoted, speakers."""
+    docs = documents
+    excluded = [span for spans in docs.get("excluded", pd.Series([], dtype=object)) for span in (spans or [])]
+    dates = pd.to_datetime(docs["date"]) if "date" in docs.columns else pd.Series([], dtype="datetime64[ns]")
+    rows = [
+        ("documents", len(docs)),
+        ("words", int(sum(_words(t) for t in docs["text"]))),
+        ("outlets", int(docs.loc[docs["outlet"].fillna("") != "", "outlet"].nunique()) if "outlet" in docs.columns else 0),
+        ("sections", int(docs.loc[docs["section"].fillna("") != "", "section"].nunique()) if "section" in docs.columns else 0),
+        ("first date", "" if dates.dropna().empty else str(dates.min().date())),
+        ("last date", "" if dates.dropna().empty else str(dates.max().date())),
+        ("undated documents", int(dates.isna().sum())),
+        ("boilerplate spans removed", len(excluded)),
+        ("boilerplate characters removed", int(sum(int(e) - int(s) for s, e, *_ in excluded))),
+    ]
+    if sentences is not None:
+        rows.append(("sentences", len(sentences)))
+    if quotes is not None:
+        per_doc = quotes_per_document(docs, quotes)
+        chars = per_doc["chars"].sum()
+        attributed = quotes["speaker"].fillna("").astype(str) != "" if "speaker" in quotes.columns else pd.Series([], dtype=bool)
+        rows += [
+            ("quotes", len(quotes)),
+            ("quotes per document", round(len(quotes) / len(docs), 3) if len(docs) else 0.0),
+            ("share of text quoted", round(float(per_doc["quoted_chars"].sum() / chars), 4) if chars else 0.0),
+            ("attributed quotes", int(attributed.sum())),
+            ("speakers", int(quotes.loc[attributed, "speaker"].nunique()) if len(attributed) else 0),
+        ]
+    return pd.DataFrame({"measure": [r[0] for r in rows], "value": [str(r[1]) for r in rows]})
+
+
+def top_speakers(quotes: pd.DataFrame, n: int = 15, *, by: Sequence[str] = ("speaker", "side")) -> pd.DataFrame:
+    """The ``n`` most quoted speakers (unattributed quotes left out): ``by`` columns
+    present in ``quotes``, ``quotes``, ``documents``; ties broken by name."""
+    cols = [c for c in by if c in quotes.columns]
+    q = quotes[quotes["speaker"].fillna("").astype(str) != ""]
+    if q.empty:
+        return pd.DataFrame(columns=[*cols, "quotes", "documents"])
+    t = q.groupby(cols, dropna=False).agg(quotes=("doc_id", "size"), documents=("doc_id", "nunique")).reset_index()
+    return t.sort_values(["quotes", "speaker"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
+
+
+def extreme_units(df: pd.DataFrame, value: str = "compound", n: int = 5) -> pd.DataFrame:
+    """The ``n`` highest and ``n`` lowest rows by ``value`` (column ``end``:
+    ``most positive`` / ``most negative``); ties broken by ``unit_id``/``quote_id``."""
+    _check(df, [value])
+    key = "unit_id" if "unit_id" in df.columns else ("quote_id" if "quote_id" in df.columns else None)
+    sort_cols = [value] + ([key] if key else [])
+    d = df[df[value].notna()]
+    hi = d.sort_values(sort_cols, ascending=[False] + [True] * (len(sort_cols) - 1), kind="stable").head(n)
+    lo = d.sort_values(sort_cols, ascending=True, kind="stable").head(n)
+    lo = lo[~lo.index.isin(hi.index)]
+    return pd.concat([hi.assign(end="most positive"), lo.assign(end="most negative")], ignore_index=True)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def tone(compound: float, threshold: float = 0.05) -> str:
+    """VADER's usual reading of a compound score: negative / neutral / positive."""
+    if pd.isna(compound):
+        return ""
+    return "positive" if compound >= threshold else ("negative" if compound <= -threshold else "neutral")
+
+
+def context(doc_text: str, start: int, end: int, width: int = 200) -> str:
+    """``doc_text`` around ``[start, end)`` with the span marked ``[[...]]`` and
+    newlines collapsed, for a coding sheet."""
+    a, b = max(0, start - width), min(len(doc_text), end + width)
+    s = ("\u2026" if a else "") + doc_text[a:start] + "[[" + doc_text[start:end] + "]]" + doc_text[end:b] + ("\u2026" if b < len(doc_text) else "")
+    return " ".join(s.split())
+
+
+CODER_COLUMNS = ["coder_is_quote", "coder_speaker", "coder_tone", "coder_frames", "coder_notes"]
+
+
+def coding_sheet(quotes: pd.DataFrame, documents: pd.DataFrame, matches: pd.DataFrame | None = None, *,
+                 n: int = 50, seed: int = 0, width: int = 200) -> pd.DataFrame:
+    """A seeded random sample of ``n`` quotes, each in context, with what the tool
+    found (speaker, side, cue, compound, tone, dictionary matches) and empty
+    ``coder_*`` columns for a human coder. ``quotes`` is a quotes table merged with
+    scores (``compound`` optional). Rows are in sample order with ``item`` 1..n."""
+    if n < 1:
+        raise ParameterError(f"sample_size: must be >= 1, got {n!r}")
+    texts = dict(zip(documents["doc_id"], documents["text"]))
+    q = quotes.sort_values("quote_id", kind="stable").reset_index(drop=True)
+    rng = np.random.default_rng(int(seed))
+    take = rng.choice(len(q), size=min(n, len(q)), replace=False) if len(q) else np.array([], dtype=int)
+    sample = q.iloc[take]
+    by_unit = {}
+    if matches is not None and len(matches):
+        for uid, g in matches.groupby("unit_id", sort=False):
+            by_unit[uid] = "; ".join(f"{r.lexicon}.{r.category}:{r.match}" + (" (negated)" if getattr(r, "negated", False) else "")
+                                     for r in g.sort_values("start", kind="stable").itertuples(index=False))
+    rows = []
+    for i, r in enumerate(sample.to_dict("records"), start=1):
+        text = texts.get(r["doc_id"], "")
+        comp = r.get("compound", float("nan"))
+        rows.append({
+            "item": i, "doc_id": r["doc_id"], "quote_id": r["quote_id"],
+            "context": context(text, int(r["start"]), int(r["end"]), width) if text else "",
+            "quote": r.get("text", ""), "type": r.get("type", ""),
+            "tool_speaker": r.get("speaker", "") or "", "tool_side": r.get("side", "") or "",
+            "tool_cue": r.get("cue", "") or "",
+            "tool_compound": None if pd.isna(comp) else round(float(comp), 4),
+            "tool_tone": tone(comp), "tool_matches": by_unit.get(r["quote_id"], ""),
+            **{c: "" for c in CODER_COLUMNS},
+        })
+    cols = ["item", "doc_id", "quote_id", "context", "quote", "type", "tool_speaker", "tool_side", "tool_cue",
+            "tool_compound", "tool_tone", "tool_matches", *CODER_COLUMNS]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def cohen_kappa(a: Sequence, b: Sequence) -> float:
+    """Cohen's kappa of two label sequences (NaN when undefined)."""
+    a, b = list(map(str, a)), list(map(str, b))
+    if not a or len(a) != len(b):
+        return float("nan")
+    labels = sorted(set(a) | set(b))
+    po = float(np.mean([x == y for x, y in zip(a, b)]))
+    pe = sum((a.count(lab) / len(a)) * (b.count(lab) / len(b)) for lab in labels)
+    return float("nan") if pe == 1 else (po - pe) / (1 - pe)
+
+
+def coding_agreement(sheet: pd.DataFrame) -> pd.DataFrame:
+    """Agreement between the tool and a filled-in :func:`coding_sheet`.
+
+    Rows a coder left blank are skipped per measure. Returns ``measure``, ``n``,
+    ``agreement`` (share of items where coder and tool agree) and ``kappa`` (tone).
+    """
+    _check(sheet, ["tool_speaker", "tool_tone", *CODER_COLUMNS[:3]], "coding-sheet column")
+    s = sheet.fillna("").astype({c: str for c in CODER_COLUMNS[:3] + ["tool_speaker", "tool_tone"]})
+    rows = []
+    is_q = s["coder_is_quote"].str.strip().str.lower()
+    coded = is_q[is_q != ""]
+    rows.append({"measure": "is a quotation (precision)", "n": len(coded),
+                 "agreement": float(coded.isin(["y", "yes", "1", "true"]).mean()) if len(coded) else float("nan"),
+                 "kappa": float("nan")})
+    sp = s[s["coder_speaker"].str.strip() != ""]
+    agree = sp["coder_speaker"].str.strip().str.casefold() == sp["tool_speaker"].str.strip().str.casefold()
+    rows.append({"measure": "speaker", "n": len(sp), "agreement": float(agree.mean()) if len(sp) else float("nan"),
+                 "kappa": float("nan")})
+    tn = s[s["coder_tone"].str.strip() != ""]
+    coder = tn["coder_tone"].str.strip().str.lower().replace({"neg": "negative", "pos": "positive", "neu": "neutral",
+                                                               "-1": "negative", "0": "neutral", "1": "positive"})
+    bad = sorted(set(coder) - set(TONES))
+    if bad:
+        raise ParameterError(f"coder_tone: unknown value {bad[0]!r}; use negative, neutral or positive")
+    rows.append({"measure": "tone", "n": len(tn), "agreement": float((coder == tn["tool_tone"]).mean()) if len(tn) else float("nan"),
+                 "kappa": cohen_kappa(coder, tn["tool_tone"]) if len(tn) else float("nan")})
+    return pd.DataFrame(rows, columns=["measure", "n", "agreement", "kappa"])
