@@ -37,7 +37,7 @@ from .errors import InputError, ParameterError
 SPEAKER_COLUMNS = ["speaker", "aliases", "side", "role"]
 # Informational columns of a drafted table: written as comments in YAML, as columns in
 # CSV; never copied onto quotes by apply_speakers.
-DRAFT_COLUMNS = ["n_quotes", "n_docs", "descriptors", "mentions"]
+DRAFT_COLUMNS = ["n_quotes", "n_docs", "descriptors", "mentions", "similar"]
 UNKNOWN = "unknown"
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "mister", "dr", "prof", "sir", "dame"})
 PRONOUNS = frozenset(
@@ -83,10 +83,11 @@ def strip_honorific(key: str) -> str:
 
 
 def _is_name(mention: str) -> bool:
-    """A mention usable as an alias: not a pronoun and with a capitalised word
-    ("Pompeo", "the State Department"), unlike "the statement" or "a source"."""
+    """A mention usable as an alias: not a pronoun, no appositive (comma), and with a
+    capitalised word ("Pompeo", "the State Department"), unlike "the statement",
+    "a source" or "Jane Roe, a farmer"."""
     m = mention.strip()
-    if not m or speaker_key(m) in PRONOUNS:
+    if not m or "," in m or speaker_key(m) in PRONOUNS:
         return False
     return any(w[:1].isupper() for w in re.findall(r"[^\W\d_][\w'-]*", m))
 
@@ -492,7 +493,9 @@ def draft_speakers(quotes: pd.DataFrame, *, existing=None, min_quotes: int = 1) 
     ``"unknown"``, never guessed), ``role`` (the existing table's, else the most frequent
     descriptor), the existing table's extra columns, and the information columns
     ``n_quotes``, ``n_docs``, ``descriptors`` and ``mentions`` (other ways the text refers
-    to the speaker: "he", "the ministry"). Entries of ``existing`` are all kept, also
+    to the speaker: "he", "the ministry") and ``similar`` (one-word names and the entries
+    containing that word: "Kim" / "Kim Jong Un"). Names differing only by a leading
+    Mr/Ms/Dr are merged. Entries of ``existing`` are all kept, also
     those with no quote here; new speakers with fewer than ``min_quotes`` quotes are left
     out. Sorted by number of quotes, then name.
     """
@@ -502,10 +505,12 @@ def draft_speakers(quotes: pd.DataFrame, *, existing=None, min_quotes: int = 1) 
     applied = apply_speakers(quotes, base)
     extras = [c for c in base.columns if c not in SPEAKER_COLUMNS and c not in DRAFT_COLUMNS]
 
+    merged = _merge_titles(applied)
     stats: dict[str, dict] = {}
     unattributed = 0
     for q in applied.to_dict("records"):
         name = _text(q.get("speaker"))
+        name = merged.get(name, name)
         if not name:
             unattributed += 1
             continue
@@ -513,8 +518,9 @@ def draft_speakers(quotes: pd.DataFrame, *, existing=None, min_quotes: int = 1) 
         s["n"] += 1
         s["docs"].add(_text(q.get("doc_id")))
         found = _text(q.get("speaker_found"))
-        if found and speaker_key(found) != speaker_key(name):
-            s["names"][found] += 1
+        for variant in {found, _text(q.get("speaker"))}:
+            if variant and speaker_key(variant) != speaker_key(name):
+                s["names"][variant] += 1
         mention = re.sub(r"\s+", " ", _text(q.get("mention")))
         if mention and speaker_key(mention) != speaker_key(name):
             (s["names"] if _is_name(mention) else s["mentions"])[mention] += 1
@@ -557,8 +563,10 @@ def draft_speakers(quotes: pd.DataFrame, *, existing=None, min_quotes: int = 1) 
             if claimed.setdefault(k, row["speaker"]) == row["speaker"]:
                 kept.append(alias)
         row["aliases"] = kept
+    similar = _similar_names([row["speaker"] for row, _ in rows])
     records = []
     for row, s in rows:
+        row["similar"] = similar.get(row["speaker"], [])
         row["n_quotes"] = s["n"] if s else 0
         row["n_docs"] = len(s["docs"]) if s else 0
         row["descriptors"] = ranked(s["desc"]) if s else []
@@ -570,6 +578,41 @@ def draft_speakers(quotes: pd.DataFrame, *, existing=None, min_quotes: int = 1) 
     table.attrs["unattributed"] = unattributed
     table.attrs["n_quotes"] = len(applied)
     return table
+
+
+def _merge_titles(applied: pd.DataFrame) -> dict[str, str]:
+    """Speakers not in the table whose names differ only by a leading honorific
+    ("Mr Pompeo", "Pompeo") -> the most frequent variant without the honorific."""
+    if not len(applied):
+        return {}
+    unmatched = applied.loc[applied["table_match"] == "", "speaker"].map(_text)
+    counts = Counter(n for n in unmatched if n)
+    groups: dict[str, list[str]] = {}
+    for name in counts:
+        groups.setdefault(strip_honorific(speaker_key(name)), []).append(name)
+    merged = {}
+    for bare, names in groups.items():
+        if len(names) < 2:
+            continue
+        plain = [n for n in names if speaker_key(n) == bare] or names
+        canonical = sorted(plain, key=lambda n: (-counts[n], n))[0]
+        merged.update({n: canonical for n in names})
+    return merged
+
+
+def _similar_names(names: list[str]) -> dict[str, list[str]]:
+    """For each one-word name, the other entries containing that word, and back
+    ("Kim" <-> "Kim Jong Un", "Kim Yong Chol"): candidates to merge or to keep apart."""
+    tokens = {n: strip_honorific(speaker_key(n)).split() for n in names}
+    out: dict[str, list[str]] = {}
+    for short, words in tokens.items():
+        if len(words) != 1 or len(words[0]) < 2:
+            continue
+        for other, other_words in tokens.items():
+            if other != short and words[0] in other_words:
+                out.setdefault(short, []).append(other)
+                out.setdefault(other, []).append(short)
+    return out
 
 
 # --------------------------------------------------------------------------- writing
@@ -613,7 +656,7 @@ def _info_comment(r: dict) -> str:
     if not _missing(n) and n != "":
         n, d = int(n), int(d) if not _missing(d) and d != "" else 0
         parts.append(f"{n} quote{'s' if n != 1 else ''} in {d} document{'s' if d != 1 else ''}")
-    for col, label in (("descriptors", "descriptors"), ("mentions", "also called")):
+    for col, label in (("descriptors", "descriptors"), ("mentions", "also called"), ("similar", "same person as?")):
         v = r.get(col)
         if isinstance(v, str):
             v = [x for x in v.split("|") if x]
