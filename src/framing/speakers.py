@@ -467,7 +467,8 @@ def apply_speakers(quotes: pd.DataFrame, table) -> pd.DataFrame:
         sides.append((_text(row.get("side")) or UNKNOWN) if row else UNKNOWN)
         roles.append(_text(row.get("role")) if row else "")
         for c in extras:
-            extra_values[c].append(row.get(c) if row else None)
+            value = row.get(c) if row else None
+            extra_values[c].append(None if not isinstance(value, (list, tuple, dict)) and _missing(value) else value)
     out["speaker_found"] = pd.Series(found, index=out.index, dtype=object)
     out["speaker"] = pd.Series(names, index=out.index, dtype=object)
     out["table_match"] = pd.Series(hows, index=out.index, dtype=object)
