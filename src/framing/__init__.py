@@ -66,6 +66,7 @@ _API: dict[str, str] = {
     "process": "pipeline",
     "open_store": "pipeline",
     "analyze": "pipeline",
+    "Tables": "pipeline",
     "run_notebooks": "runner",
 }
 

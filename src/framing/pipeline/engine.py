@@ -1,0 +1,752 @@
+"""The pipeline engine: chunks of documents through every stage, cached, on all cores.
+
+``process(corpus, store)`` streams the corpus in chunks (``iter_documents``), hashes
+each chunk, skips every stage whose cache entry exists, sends the rest to a pool of
+worker processes (or a Dask cluster, see :mod:`framing.pipeline.dask_engine`) and
+finally streams the cached chunk tables, in corpus order, into the store's Parquet
+files. Memory holds a few chunks at a time, never the whole corpus. The tables do not
+depend on the number of processes: every chunk is computed by the same function and
+written in corpus order.
+
+Stages (cache names) and what they depend on::
+
+    documents   the loaded chunk (text and metadata)
+    sentences   segment(documents)
+    quotes_raw  extract_quotes(documents)
+    quotes      apply_speakers(quotes_raw, speaker table)        + speaker table
+    scores      score_units(quote, sentence and document units)  + lexicons, sentiment
+    matches     DictionaryMatcher(lexicons).match(same units)    + lexicons
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import functools
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import pandas as pd
+
+from ..errors import ParameterError
+from .cache import Cache, code_version, doc_keys, file_digest, frame_digest, metadata_key, digest, stage_key
+from .store import ERROR_COLUMNS, MANIFEST, TABLES, Tables, conform, from_arrow, unify_schemas
+
+STAGES = ("documents", "sentences", "quotes_raw", "quotes", "scores", "matches")
+# store table -> cache stage it is made of
+TABLE_STAGES = {
+    "documents": "documents",
+    "sentences": "sentences",
+    "quotes": "quotes",
+    "scores": "scores",
+    "matches": "matches",
+}
+DEFAULT_CHUNK_SIZE = 200
+DEFAULT_LEXICONS = ("news_frames",)
+DEFAULT_SENTIMENT = "reference"
+
+
+# --------------------------------------------------------------------------- settings
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs besides the documents (picklable)."""
+
+    cache_dir: str
+    lexicons: tuple = DEFAULT_LEXICONS
+    lexicon_key: str = ""
+    sentiment: Any = DEFAULT_SENTIMENT
+    sentiment_key: str = DEFAULT_SENTIMENT
+    speakers: Any = None
+    speakers_key: str = ""
+
+    def deps(self, stage: str) -> tuple[str, ...]:
+        if stage == "quotes":
+            return (self.speakers_key,)
+        if stage == "scores":
+            return (self.lexicon_key, self.sentiment_key)
+        if stage == "matches":
+            return (self.lexicon_key,)
+        return ()
+
+
+def _lexicon_key(lexicons: Sequence) -> str:
+    """Hash of the lexicons' content (file bytes for paths; entries for names/objects)."""
+    from ..lexicon import load_lexicon
+
+    parts = []
+    for spec in lexicons:
+        if isinstance(spec, (str, os.PathLike)) and Path(spec).is_file():
+            parts.append(file_digest(spec))
+            continue
+        lex = spec if not isinstance(spec, (str, os.PathLike)) else load_lexicon(spec)
+        parts.append(_object_digest(lex))
+    return digest(*parts)
+
+
+def _object_digest(obj) -> str:
+    """Content hash of a Lexicon-like object."""
+    for attr in ("content_hash", "digest", "sha256", "hash"):
+        value = getattr(obj, attr, None)
+        if isinstance(value, str) and value:
+            return digest(value)
+    for attr in ("entries", "table", "frame"):
+        value = getattr(obj, attr, None)
+        if isinstance(value, pd.DataFrame):
+            return digest(frame_digest(value), repr(getattr(obj, "name", "")))
+    if dataclasses.is_dataclass(obj):
+        return digest(json.dumps(dataclasses.asdict(obj), default=repr, sort_keys=True))
+    return digest(repr(obj))
+
+
+def _speakers_key(speakers) -> str:
+    if speakers is None:
+        return "no-speakers"
+    if isinstance(speakers, pd.DataFrame):
+        return frame_digest(speakers)
+    return file_digest(speakers)
+
+
+def make_settings(
+    cache_dir, *, lexicons=DEFAULT_LEXICONS, sentiment=DEFAULT_SENTIMENT, speakers=None
+) -> Settings:
+    """Check the parameters and hash the inputs the stages depend on."""
+    if isinstance(lexicons, (str, os.PathLike)):
+        lexicons = (lexicons,)
+    lexicons = tuple(str(x) if isinstance(x, os.PathLike) else x for x in (lexicons or ()))
+    if speakers is not None and not isinstance(speakers, pd.DataFrame):
+        path = Path(speakers)
+        if not path.is_file():
+            from ..errors import InputError
+
+            raise InputError("speaker table not found; give a YAML or CSV file (see 'framing speakers')", source=path)
+        from ..speakers import load_speakers
+
+        load_speakers(path)  # fail early, in the parent, with the file's line
+        speakers = str(path)
+    sentiment_key = sentiment if isinstance(sentiment, str) else _object_digest(sentiment)
+    return Settings(
+        cache_dir=str(cache_dir),
+        lexicons=lexicons,
+        lexicon_key=_lexicon_key(lexicons),
+        sentiment=sentiment,
+        sentiment_key=str(sentiment_key),
+        speakers=speakers,
+        speakers_key=_speakers_key(speakers),
+    )
+
+
+# --------------------------------------------------------------------------- stages
+
+
+@functools.lru_cache(maxsize=4)
+def _resources(settings: Settings) -> dict:
+    """Lexicons, matcher and speaker table, loaded once per process."""
+    from ..lexicon import load_lexicon
+    from ..matching import DictionaryMatcher
+
+    lexicons = [load_lexicon(x) if isinstance(x, (str, os.PathLike)) else x for x in settings.lexicons]
+    if settings.speakers is None:
+        from ..speakers import SPEAKER_COLUMNS
+
+        table = pd.DataFrame({c: pd.Series([], dtype=object) for c in SPEAKER_COLUMNS})
+    elif isinstance(settings.speakers, pd.DataFrame):
+        table = settings.speakers
+    else:
+        from ..speakers import load_speakers
+
+        table = load_speakers(settings.speakers)
+    return {"lexicons": lexicons, "matcher": DictionaryMatcher(lexicons), "speakers": table}
+
+
+def _units(inputs: dict) -> pd.DataFrame:
+    from ..units import document_units, quote_units, sentence_units
+
+    sentences = inputs["sentences"]
+    parts = [
+        quote_units(inputs["quotes_raw"]),
+        sentence_units(sentences),
+        document_units(sentences, inputs["documents"]),
+    ]
+    return pd.concat(parts, ignore_index=True)
+
+
+def _run_stage(stage: str, inputs: dict, settings: Settings) -> pd.DataFrame:
+    """Compute one stage's table from its inputs (a dict of upstream tables)."""
+    docs = inputs["documents"]
+    if stage == "sentences":
+        from ..segment import segment
+
+        return segment(docs)
+    if stage == "quotes_raw":
+        from ..quotes import extract_quotes
+
+        return extract_quotes(docs)
+    if stage == "quotes":
+        from ..speakers import apply_speakers
+
+        return apply_speakers(inputs["quotes_raw"], _resources(settings)["speakers"])
+    if stage == "scores":
+        from ..scoring import score_units
+
+        res = _resources(settings)
+        return score_units(_units(inputs), lexicons=res["lexicons"], sentiment=settings.sentiment)
+    if stage == "matches":
+        return _resources(settings)["matcher"].match(_units(inputs))
+    raise ValueError(f"unknown stage {stage!r}")
+
+
+STAGE_INPUTS = {
+    "documents": (),
+    "sentences": ("documents",),
+    "quotes_raw": ("documents",),
+    "quotes": ("documents", "quotes_raw"),
+    "scores": ("documents", "sentences", "quotes_raw"),
+    "matches": ("documents", "sentences", "quotes_raw"),
+}
+
+
+def _normalize(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` as it reads back from the cache (so fresh and cached runs agree)."""
+    from .store import to_arrow
+
+    return from_arrow(to_arrow(df))
+
+
+def _order_by_doc(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
+    """Rows grouped by document in corpus order, keeping each document's row order."""
+    if df.empty or "doc_id" not in df.columns:
+        return df.reset_index(drop=True)
+    pos = df["doc_id"].map(order)
+    if pos.is_monotonic_increasing:
+        return df.reset_index(drop=True)
+    return df.iloc[pos.argsort(kind="stable")].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- chunks
+
+
+@dataclasses.dataclass
+class ChunkTask:
+    index: int
+    documents: pd.DataFrame | None
+    doc_keys: list
+    keys: dict  # stage -> entry key
+    settings: Settings
+
+
+@dataclasses.dataclass
+class ChunkResult:
+    index: int
+    keys: dict
+    n_docs: int
+    computed: dict  # stage -> number of documents computed
+    seconds: dict  # stage -> seconds spent computing
+
+
+def chunk_keys(documents: pd.DataFrame, keys: list[str], settings: Settings) -> dict[str, str]:
+    """The cache key of every stage for a chunk of documents with content ``keys``."""
+    out = {stage: stage_key(stage, keys, *settings.deps(stage)) for stage in STAGES}
+    out["documents"] = stage_key("documents", keys, metadata_key(documents))
+    return out
+
+
+def run_chunk(task: ChunkTask) -> ChunkResult:
+    """Compute (or reuse) every stage of one chunk, writing missing cache entries.
+
+    Runs in a worker process (or Dask worker); returns only keys and counts.
+    """
+    settings = task.settings
+    cache = Cache(settings.cache_dir)
+    docs = task.documents
+    order = {d: i for i, d in reversed(list(enumerate(docs["doc_id"].astype(str))))}
+    unique_ids = len(order) == len(docs)
+    tables: dict[str, pd.DataFrame] = {}
+    computed: dict[str, int] = {}
+    seconds: dict[str, float] = {}
+
+    def get(stage: str) -> pd.DataFrame:
+        if stage in tables:
+            return tables[stage]
+        key = task.keys[stage]
+        if cache.has(stage, key):
+            tables[stage] = cache.read(stage, key)
+            return tables[stage]
+        inputs = {s: get(s) for s in STAGE_INPUTS[stage]}
+        t0 = time.perf_counter()
+        if stage == "documents":
+            table, per_doc, n = _normalize(docs), [], len(docs)
+        else:
+            table, per_doc, n = _compute(stage, inputs, settings, cache, task.doc_keys, docs, order, unique_ids)
+        cache.write(stage, key, table, per_doc)
+        seconds[stage] = time.perf_counter() - t0
+        computed[stage] = n
+        tables[stage] = table
+        return table
+
+    for stage in STAGES:
+        if not cache.has(stage, task.keys[stage]):
+            get(stage)
+    return ChunkResult(task.index, task.keys, len(docs), computed, seconds)
+
+
+def _compute(stage, inputs, settings, cache, keys, docs, order, unique_ids):
+    """Compute ``stage`` for the documents no older entry holds; reuse the others."""
+    ids = docs["doc_id"].astype(str).tolist()
+    per_doc = [stage_key(stage, [k], *settings.deps(stage)) for k in keys]
+    reuse: dict[str, list[str]] = {}
+    if unique_ids:
+        index = cache.index(stage)
+        for doc_id, pk in zip(ids, per_doc):
+            if pk in index:
+                reuse.setdefault(index[pk], []).append(doc_id)
+    reused = {d for group in reuse.values() for d in group}
+    parts = []
+    if len(reused) < len(ids):
+        todo = {k: _subset(v, reused, exclude=True) for k, v in inputs.items()}
+        parts.append(_normalize(_run_stage(stage, todo, settings)))
+    for entry, members in sorted(reuse.items()):
+        parts.append(_subset(cache.read(stage, entry), set(members)))
+    table = parts[0] if len(parts) == 1 else _concat(parts)
+    return _order_by_doc(table, order), list(zip(ids, per_doc)), len(ids) - len(reused)
+
+
+def _subset(df: pd.DataFrame, doc_ids: set, exclude: bool = False) -> pd.DataFrame:
+    if not doc_ids:
+        return df if exclude else df.iloc[0:0]
+    mask = df["doc_id"].astype(str).isin(doc_ids)
+    return df[~mask if exclude else mask].reset_index(drop=True)
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    from .store import to_arrow
+    import pyarrow as pa
+
+    tables = [to_arrow(p) for p in parts]
+    schema = unify_schemas(t.schema for t in tables)
+    return from_arrow(pa.concat_tables([conform(t, schema) for t in tables]))
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def iter_chunks(corpus, *, chunk_size: int, strict: bool = False, **load_options) -> Iterator[pd.DataFrame]:
+    """The corpus (a path or a documents DataFrame) as DataFrames of ``chunk_size``
+    documents; each chunk's ``attrs["errors"]`` lists members skipped while reading it."""
+    if isinstance(corpus, pd.DataFrame):
+        errors = list(corpus.attrs.get("errors", []))
+        for start in range(0, max(len(corpus), 1), chunk_size):
+            chunk = corpus.iloc[start : start + chunk_size].reset_index(drop=True)
+            chunk.attrs = {"errors": errors if start == 0 else []}
+            yield chunk
+        return
+    from .. import corpus as corpus_module
+
+    options = dict(load_options)
+    options.setdefault("errors", "raise" if strict else "collect")
+    iterate = getattr(corpus_module, "iter_documents", None)
+    if iterate is not None:
+        yield from iterate(corpus, chunk_size=chunk_size, **options)
+        return
+    documents = corpus_module.load_corpus(corpus, **options)  # pragma: no cover - loader without chunks
+    yield from iter_chunks(documents, chunk_size=chunk_size)
+
+
+# --------------------------------------------------------------------------- executors
+
+
+class _Inline:
+    """Runs tasks in this process (jobs=1)."""
+
+    class _Done:
+        def __init__(self, value):
+            self._value = value
+
+        def result(self):
+            return self._value
+
+    def submit(self, fn, *args):
+        return self._Done(fn(*args))
+
+    def close(self):
+        pass
+
+
+class _Pool:
+    """A pool of worker processes (fork where available: workers inherit imports)."""
+
+    def __init__(self, jobs: int):
+        import concurrent.futures
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+
+    def submit(self, fn, *args):
+        return self._pool.submit(fn, *args)
+
+    def close(self):
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _progress(total: int | None, enabled: bool | None, desc: str):
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return None
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, desc=desc, unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+
+# --------------------------------------------------------------------------- runs
+
+
+@dataclasses.dataclass
+class Run:
+    """What a pipeline run did: chunk keys in corpus order, errors, counters."""
+
+    chunks: list = dataclasses.field(default_factory=list)  # [{stage: key}]
+    errors: list = dataclasses.field(default_factory=list)
+    n_documents: int = 0
+    computed: dict = dataclasses.field(default_factory=lambda: {s: 0 for s in STAGES})
+    cached_chunks: int = 0
+    seconds: dict = dataclasses.field(default_factory=lambda: {s: 0.0 for s in STAGES})
+    settings: Settings | None = None
+    store: Path | None = None
+    written: bool = False
+    wall_seconds: float = 0.0
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.errors)
+
+    def tables(self) -> Tables:
+        """The run's tables, read from the store (or assembled from the cache)."""
+        if self.store is not None:
+            from .store import open_store
+
+            return open_store(self.store)
+        return assemble_tables(self)
+
+
+def execute(
+    corpus,
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    executor=None,
+    progress: bool | None = None,
+    strict: bool = False,
+    **load_options,
+) -> Run:
+    """Run every stage over every chunk of ``corpus`` (cached); return the :class:`Run`."""
+    if chunk_size < 1:
+        raise ParameterError(f"chunk_size must be at least 1, not {chunk_size}")
+    t0 = time.perf_counter()
+    cache = Cache(settings.cache_dir)
+    run = Run(settings=settings)
+    own = executor is None
+    if own:
+        executor = _Inline() if jobs <= 1 else _Pool(jobs)
+    bar = _progress(None, progress, "framing")
+    inflight: collections.deque = collections.deque()
+    limit = max(2, 2 * max(jobs, 1))
+
+    def collect(item):
+        index, future, n = item
+        result = future.result() if future is not None else None
+        if result is not None:
+            run.chunks[index] = result.keys
+            for stage, n_docs in result.computed.items():
+                run.computed[stage] += n_docs
+            for stage, sec in result.seconds.items():
+                run.seconds[stage] += sec
+        if bar is not None:
+            bar.update(n)
+
+    try:
+        for index, chunk in enumerate(iter_chunks(corpus, chunk_size=chunk_size, strict=strict, **load_options)):
+            run.errors.extend(chunk.attrs.get("errors", []) or [])
+            if len(chunk) == 0:
+                continue
+            keys_ = doc_keys(chunk)
+            keys = chunk_keys(chunk, keys_, settings)
+            run.chunks.append(keys)
+            run.n_documents += len(chunk)
+            slot = len(run.chunks) - 1
+            if all(cache.has(stage, keys[stage]) for stage in STAGES):
+                run.cached_chunks += 1
+                inflight.append((slot, None, len(chunk)))
+            else:
+                task = ChunkTask(slot, chunk, keys_, keys, settings)
+                inflight.append((slot, executor.submit(run_chunk, task), len(chunk)))
+            del chunk
+            while len(inflight) >= limit or (inflight and inflight[0][1] is None):
+                collect(inflight.popleft())
+        while inflight:
+            collect(inflight.popleft())
+    finally:
+        if own:
+            executor.close()
+        if bar is not None:
+            bar.close()
+    run.wall_seconds = time.perf_counter() - t0
+    return run
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _entry_paths(run: Run, stage: str) -> list[Path]:
+    cache = Cache(run.settings.cache_dir)
+    return [cache.path(stage, keys[stage]) for keys in run.chunks]
+
+
+def table_schema(paths: Sequence[Path]):
+    """The unified schema of a table's chunk entries (from their footers only)."""
+    import pyarrow.parquet as pq
+
+    return unify_schemas(pq.read_schema(p) for p in paths)
+
+
+def errors_frame(errors: Iterable[dict]) -> pd.DataFrame:
+    rows = [{"source": str(e.get("source", "")), "reason": str(e.get("reason", ""))} for e in errors]
+    return pd.DataFrame(rows, columns=ERROR_COLUMNS).astype(object)
+
+
+def assemble_tables(run: Run) -> Tables:
+    """The run's tables in memory, read from its cache entries in corpus order."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = Tables()
+    for name, stage in TABLE_STAGES.items():
+        paths = _entry_paths(run, stage)
+        if not paths:
+            continue
+        schema = table_schema(paths)
+        setattr(out, name, from_arrow(pa.concat_tables([conform(pq.read_table(p), schema) for p in paths])))
+    out.errors = errors_frame(run.errors)
+    return out
+
+
+def run_manifest(run: Run, corpus) -> dict:
+    """Parameters, input hashes and package versions of a run."""
+    from importlib import metadata
+
+    import framing
+
+    s = run.settings
+    versions = {}
+    for pkg in ("pandas", "pyarrow", "vaderSentiment", "nltk", "numpy"):
+        try:
+            versions[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            pass
+    entries = {stage: [k[stage] for k in run.chunks] for stage in TABLE_STAGES.values()}
+    return {
+        "framing_version": framing.__version__,
+        "code_version": code_version(),
+        "python": sys.version.split()[0],
+        "packages": versions,
+        "corpus": str(corpus) if not isinstance(corpus, pd.DataFrame) else "<DataFrame>",
+        "parameters": {
+            "lexicons": [str(x) if isinstance(x, (str, os.PathLike)) else repr(x) for x in s.lexicons],
+            "sentiment": str(s.sentiment),
+            "speakers": str(s.speakers) if isinstance(s.speakers, (str, os.PathLike)) else (
+                None if s.speakers is None else "<DataFrame>"
+            ),
+        },
+        "inputs": {
+            "lexicons": s.lexicon_key,
+            "speakers": s.speakers_key,
+            "documents": digest(*[k["documents"] for k in run.chunks]),
+        },
+        "n_documents": run.n_documents,
+        "n_errors": len(run.errors),
+        "entries": digest(json.dumps(entries, sort_keys=True), json.dumps(run.errors, sort_keys=True, default=str)),
+    }
+
+
+def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
+    """Stream the run's chunk tables into ``store/<table>.parquet`` (atomic per file).
+
+    Returns False when the store already holds exactly these tables (nothing written).
+    """
+    import pyarrow.parquet as pq
+
+    from .._io import atomic_path, atomic_write, write_table
+
+    store = Path(store)
+    store.mkdir(parents=True, exist_ok=True)
+    manifest = run_manifest(run, corpus)
+    old_path = store / MANIFEST
+    if old_path.is_file():
+        try:
+            old = json.loads(old_path.read_text(encoding="utf-8"))
+        except ValueError:
+            old = {}
+        if old.get("entries") == manifest["entries"] and all((store / f"{t}.parquet").is_file() for t in TABLES):
+            return False
+    # the manifest goes first: a run killed while writing leaves no stale "complete" mark
+    with contextlib_suppress_missing():
+        old_path.unlink()
+    for name, stage in TABLE_STAGES.items():
+        paths = _entry_paths(run, stage)
+        schema = table_schema(paths) if paths else None
+        with atomic_path(store / f"{name}.parquet") as tmp:
+            if schema is None:
+                pd.DataFrame().to_parquet(tmp, index=False)
+                continue
+            with pq.ParquetWriter(tmp, schema) as writer:
+                for p in paths:
+                    writer.write_table(conform(pq.read_table(p), schema))
+    write_table(errors_frame(run.errors), store / "errors.parquet")
+    with atomic_write(old_path) as fh:
+        json.dump(manifest, fh, indent=2, sort_keys=True)
+        fh.write("\n")
+    return True
+
+
+def contextlib_suppress_missing():
+    import contextlib
+
+    return contextlib.suppress(FileNotFoundError)
+
+
+# --------------------------------------------------------------------------- public
+
+
+def default_cache_dir() -> Path:
+    """``$FRAMING_CACHE``, else ``<project>/.framing-cache`` (ignored by git)."""
+    env = os.environ.get("FRAMING_CACHE")
+    if env:
+        return Path(env).expanduser()
+    from ..paths import project_root
+
+    return project_root() / ".framing-cache"
+
+
+def _jobs(jobs: int | None) -> int:
+    if jobs is None or jobs == 0:
+        return os.cpu_count() or 1
+    if jobs < 0:
+        return max(1, (os.cpu_count() or 1) + 1 + jobs)
+    return int(jobs)
+
+
+def process(
+    corpus,
+    store,
+    *,
+    speakers=None,
+    lexicons=DEFAULT_LEXICONS,
+    sentiment=DEFAULT_SENTIMENT,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    cache_dir=None,
+    strict: bool = False,
+    progress: bool | None = None,
+    **load_options,
+) -> Run:
+    """Run load -> segment -> quotes -> speakers -> scores -> matches over ``corpus``
+    (a path, or a documents DataFrame) and write the tables into the folder ``store``.
+
+    Results are cached per chunk of ``chunk_size`` documents in ``cache_dir`` (default
+    ``<store>/cache``): a rerun with the same inputs recomputes nothing, a changed
+    lexicon only scores and matches, a changed speaker table only the speaker columns,
+    new documents only their chunks. ``jobs`` worker processes (default: every core)
+    give the same tables as one. ``engine="dask"`` runs the chunks on a Dask cluster
+    (``scheduler`` address, default a local cluster) and writes partitioned tables.
+    ``strict`` stops at the first bad corpus member instead of skipping it.
+
+    Returns a :class:`Run` (``.errors``, ``.computed`` documents per stage,
+    ``.tables()``). Read the store back with :func:`framing.open_store`.
+    """
+    if engine not in ("local", "dask"):
+        raise ParameterError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    store = Path(store)
+    if store.exists() and not store.is_dir():
+        raise ParameterError(f"store {store} is a file; give a folder for the tables")
+    cache_dir = Path(cache_dir) if cache_dir is not None else store / "cache"
+    settings = make_settings(cache_dir, lexicons=lexicons, sentiment=sentiment, speakers=speakers)
+    if engine == "dask":
+        from .dask_engine import process_dask
+
+        return process_dask(
+            corpus, store, settings, scheduler=scheduler, jobs=jobs, chunk_size=chunk_size,
+            strict=strict, progress=progress, **load_options,
+        )
+    run = execute(
+        corpus, settings, jobs=_jobs(jobs), chunk_size=chunk_size, progress=progress, strict=strict, **load_options
+    )
+    _check_not_empty(run, corpus)
+    run.store = store
+    run.written = write_store(run, store, corpus)
+    return run
+
+
+def _check_not_empty(run: Run, corpus) -> None:
+    if run.n_documents == 0:
+        from ..errors import InputError
+
+        detail = f"; {len(run.errors)} member(s) skipped, first: {run.errors[0].get('reason')}" if run.errors else ""
+        raise InputError(f"no readable document in this corpus{detail}", source=str(corpus) if not isinstance(corpus, pd.DataFrame) else None)
+
+
+def analyze(
+    corpus,
+    *,
+    speakers=None,
+    lexicons=DEFAULT_LEXICONS,
+    sentiment=DEFAULT_SENTIMENT,
+    store=None,
+    cache: bool | str | os.PathLike = True,
+    jobs: int | None = 1,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    progress: bool | None = None,
+    **load_options,
+) -> Tables:
+    """The whole pipeline in one call, for notebooks: documents, sentences, quotes
+    (speakers applied), scores (quote, sentence and document units), matches, errors.
+
+    ``corpus`` is a path (file or folder, see :func:`framing.load_corpus`) or a
+    documents DataFrame. With ``store`` the tables are also written there (as
+    :func:`process` does). Results are cached in ``cache`` (default
+    ``<project>/.framing-cache``, or ``<store>/cache`` with a store; ``False``: no
+    cache), so rerunning a notebook recomputes only what changed.
+    """
+    if store is not None:
+        run = process(
+            corpus, store, speakers=speakers, lexicons=lexicons, sentiment=sentiment, jobs=jobs,
+            chunk_size=chunk_size, cache_dir=None if cache is True else (cache or None),
+            progress=progress, **load_options,
+        )
+        return run.tables()
+    tmp = None
+    if cache is False:
+        tmp = tempfile.TemporaryDirectory(prefix="framing-")
+        cache_dir = Path(tmp.name)
+    else:
+        cache_dir = default_cache_dir() if cache is True else Path(cache)
+    try:
+        settings = make_settings(cache_dir, lexicons=lexicons, sentiment=sentiment, speakers=speakers)
+        run = execute(corpus, settings, jobs=_jobs(jobs), chunk_size=chunk_size, progress=progress, **load_options)
+        _check_not_empty(run, corpus)
+        tables = assemble_tables(run)
+        tables.manifest = run_manifest(run, corpus)
+        return tables
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
