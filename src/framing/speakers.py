@@ -571,7 +571,8 @@ def draft_speakers(quotes: pd.DataFrame, *, existing=None, min_quotes: int = 1) 
         row["n_quotes"] = s["n"] if s else 0
         row["n_docs"] = len(s["docs"]) if s else 0
         row["descriptors"] = ranked(s["desc"]) if s else []
-        row["mentions"] = ranked(s["mentions"]) if s else []
+        taken = {speaker_key(a) for a in [row["speaker"], *row["aliases"]]}
+        row["mentions"] = [m for m in ranked(s["mentions"]) if speaker_key(m) not in taken] if s else []
         records.append(row)
     table = pd.DataFrame(records, columns=SPEAKER_COLUMNS + extras + DRAFT_COLUMNS)
     if len(table):

@@ -151,10 +151,10 @@ def listing(quotes, *, width: int = 100) -> str:
             speaker = q.speaker or "(unattributed)"
             if has_side and q.speaker:
                 speaker += f" [{q.side}]"
-            how = f" via {q.speaker_how}" if getattr(q, "speaker_how", "") else ""
-            cue = getattr(q, "cue", "") or "-"
-            mark = "" if q.type == "indirect" else '"'
-            lines.append(f"  {q.type:<8} {speaker}{how}, {cue}: {mark}{_short(q.text, width)}{mark}")
+            how = f" ({q.speaker_how})" if getattr(q, "speaker_how", "") else ""
+            cue = " ".join(str(getattr(q, "cue", "") or "").split()) or "(no cue)"
+            mark = '"' if q.type in ("direct", "partial") else ""
+            lines.append(f"  {q.type:<8} {speaker}{how} {cue}: {mark}{_short(q.text, width)}{mark}")
     return "\n".join(lines)
 
 

@@ -53,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
     report_skipped(skipped)
 
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d")
-    stats = (f"{len(quotes)} quotes in {len(docs)} documents, {table.attrs.get('unattributed', 0)} unattributed, "
-             f"{len(table)} speakers")
+    stats = (f"{len(quotes)} quotes in {len(docs)} document{'s' if len(docs) != 1 else ''}, "
+             f"{table.attrs.get('unattributed', 0)} unattributed, {len(table)} speakers")
     origin = f" from {args.corpus} on {when} ({stats})"
     name = Path(args.output).name if args.output else "speakers.yaml"
     header = DRAFT_HEADER.format(origin=origin, name=name)

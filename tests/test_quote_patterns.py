@@ -1,0 +1,432 @@
+"""Hand-written one-paragraph cases for the quotation patterns of issue 3 (items 2 and 3).
+
+Every text here is invented. Each case is a tiny article (a headline, a blank line, the
+body) and lists the quotes that must be found, with exact values, and texts that must
+not become quotes or must stay unattributed.
+
+Conventions asserted (docs/tables.md, issue 3):
+
+- ``text`` of a direct quote is everything between its marks, as written (a comma or
+  full stop inside the marks belongs to the quote: ``"We won," she said`` -> ``We won,``);
+- a mixed quote's text is the whole reported clause, quoted words included with their
+  marks; an indirect quote's text is the reported clause without ``that`` and without
+  the sentence's final full stop;
+- a quoted word or short phrase used inside the journalist's sentence ("called it
+  'insulting'") is ``partial``;
+- ``speaker`` is the canonical name within the document: the fullest personal name,
+  without titles (Mr, Dr, Secretary of State ...); organisations without a leading
+  "the". Speakers are compared case-insensitively and ignoring a leading "the";
+- ``""`` when the text names no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+extract_quotes = pytest.importorskip("framing.quotes").extract_quotes
+
+TITLE = "Talks resume after a long week"
+
+
+def document(body: str, title: str = TITLE, doc_id: str = "case") -> pd.DataFrame:
+    """A documents table (docs/tables.md) holding one article."""
+    text = f"{title}\n\n{body}"
+    return pd.DataFrame(
+        [
+            {
+                "doc_id": doc_id,
+                "title": title,
+                "text": text,
+                "outlet": "",
+                "url": "",
+                "section": "",
+                "date": pd.NaT,
+                "source": f"{doc_id}.txt",
+                "encoding": "utf-8",
+                "excluded": [],
+            }
+        ]
+    )
+
+
+def norm_speaker(name) -> str:
+    s = re.sub(r"\s+", " ", str(name or "")).strip().casefold()
+    return re.sub(r"^the ", "", s)
+
+
+def run(body: str, title: str = TITLE) -> tuple[str, pd.DataFrame]:
+    docs = document(body, title)
+    return docs.loc[0, "text"], extract_quotes(docs)
+
+
+def listing(quotes: pd.DataFrame) -> str:
+    cols = [c for c in ("type", "speaker", "cue", "text") if c in quotes.columns]
+    return "\n".join(" | ".join(str(r[c]) for c in cols) for r in quotes[cols].to_dict("records")) or "(no quotes)"
+
+
+def find(quotes: pd.DataFrame, text: str) -> dict:
+    hits = quotes[quotes["text"] == text]
+    assert len(hits) == 1, f"expected exactly one quote with text {text!r}; found:\n{listing(quotes)}"
+    return hits.iloc[0].to_dict()
+
+
+def check(q: dict, quotes: pd.DataFrame, *, type=None, speaker=None, lemma=None, cls=None, how=None, mention=None):
+    where = f"quote {q['text']!r}; all quotes:\n{listing(quotes)}"
+    if type is not None:
+        types = type if isinstance(type, tuple) else (type,)
+        assert q["type"] in types, where
+    if speaker is not None:
+        options = speaker if isinstance(speaker, tuple) else (speaker,)
+        assert norm_speaker(q["speaker"]) in {norm_speaker(s) for s in options}, f"speaker {q['speaker']!r}; {where}"
+    if lemma is not None:
+        assert q["cue_lemma"] == lemma, f"cue_lemma {q['cue_lemma']!r}; {where}"
+    if cls is not None:
+        assert q["cue_class"] == cls, f"cue_class {q['cue_class']!r}; {where}"
+    if how is not None:
+        assert q["speaker_how"] == how, f"speaker_how {q['speaker_how']!r}; {where}"
+    if mention is not None:
+        assert norm_speaker(q["mention"]) == norm_speaker(mention), f"mention {q['mention']!r}; {where}"
+
+
+# (id, body, expected quotes: (text, fields), title)
+CASES = [
+    (
+        "after-quote adjacent",
+        '"The bridge will open in May", Mayor Ellen Park said.',
+        [("The bridge will open in May", dict(type="direct", speaker="Ellen Park", lemma="say", cls="neutral",
+                                              how="adjacent", mention="Mayor Ellen Park"))],
+    ),
+    (
+        "comma inside the marks",
+        '"We are ready for the vote," Senator Joan Miles said on Tuesday.',
+        [("We are ready for the vote,", dict(type="direct", speaker="Joan Miles", lemma="say"))],
+    ),
+    (
+        "inverted said X, appositive",
+        '"Nobody expected the vote to be this close", said Dana Whitfield, a former adviser to the campaign.',
+        [("Nobody expected the vote to be this close", dict(type="direct", speaker="Dana Whitfield", lemma="say"))],
+    ),
+    (
+        "inverted said X, who ...",
+        '"Nobody expected the vote to be this close", said Whitfield, who advised the campaign in 2012.',
+        [("Nobody expected the vote to be this close", dict(type="direct", speaker="Whitfield", lemma="say"))],
+    ),
+    (
+        "X said colon",
+        'Minister Tomas Berg said: "We will not raise taxes this year."',
+        [("We will not raise taxes this year.", dict(type="direct", speaker="Tomas Berg", lemma="say"))],
+    ),
+    (
+        "interrupted quote two fragments",
+        '"We tried everything", Coach Sam Ivers said, "but the other team was simply better."',
+        [("We tried everything but the other team was simply better.",
+          dict(type="direct", speaker="Sam Ivers", lemma="say"))],
+    ),
+    (
+        "indirect said that",
+        "Governor Alan Reyes said that the state budget would be balanced by next spring.",
+        [("the state budget would be balanced by next spring",
+          dict(type="indirect", speaker="Alan Reyes", lemma="say", how="adjacent"))],
+    ),
+    (
+        "indirect said without that",
+        "Governor Alan Reyes said the state budget would be balanced by next spring.",
+        [("the state budget would be balanced by next spring", dict(type="indirect", speaker="Alan Reyes", lemma="say"))],
+    ),
+    (
+        "according to X, clause",
+        "According to the health ministry, three new clinics opened last week.",
+        [("three new clinics opened last week", dict(type="indirect", speaker="health ministry", lemma="according to"))],
+    ),
+    (
+        "clause, according to X",
+        "Three new clinics opened last week, according to the health ministry.",
+        [("Three new clinics opened last week", dict(type="indirect", speaker="health ministry", lemma="according to"))],
+    ),
+    (
+        "X told Y that",
+        "Senator Joan Miles told reporters that the bill had enough votes to pass.",
+        [("the bill had enough votes to pass", dict(type="indirect", speaker="Joan Miles", lemma="tell", cls="neutral"))],
+    ),
+    (
+        "X, who ..., said",
+        "Professor Lena Ortiz, who has studied the region for decades, said the ceasefire was fragile.",
+        [("the ceasefire was fragile", dict(type="indirect", speaker="Lena Ortiz", lemma="say"))],
+    ),
+    (
+        "claimed",
+        "Opposition leader Mark Dunn claimed the election had been rigged.",
+        [("the election had been rigged", dict(type="indirect", speaker="Mark Dunn", lemma="claim", cls="doubting"))],
+    ),
+    (
+        "declared",
+        "Mark Dunn declared that his party would contest every seat.",
+        [("his party would contest every seat", dict(type="indirect", speaker="Mark Dunn", lemma="declare", cls="assertive"))],
+    ),
+    (
+        "warned",
+        "Dr. Ruth Hale warned that the outbreak could spread to nearby towns.",
+        [("the outbreak could spread to nearby towns", dict(type="indirect", speaker="Ruth Hale", lemma="warn"))],
+    ),
+    (
+        "insisted",
+        "Coach Sam Ivers insisted the team was not tired.",
+        [("the team was not tired", dict(type="indirect", speaker="Sam Ivers", lemma="insist", cls="assertive"))],
+    ),
+    (
+        "vowed",
+        "Prime Minister Ana Costa vowed that no hospital would close.",
+        [("no hospital would close", dict(type="indirect", speaker="Ana Costa", lemma="vow"))],
+    ),
+    (
+        "lashed out as a cue",
+        '"This is a betrayal of every farmer", Mark Dunn lashed out.',
+        [("This is a betrayal of every farmer", dict(type="direct", speaker="Mark Dunn", lemma="lash out", cls="hostile"))],
+    ),
+    (
+        "bristled as a cue",
+        '"That is simply false", Prime Minister Ana Costa bristled.',
+        [("That is simply false", dict(type="direct", speaker="Ana Costa", lemma="bristle", cls="hostile"))],
+    ),
+    (
+        "bristled ..., saying repeatedly that",
+        "Prime Minister Ana Costa has bristled at the suggestion that the deal was dead, "
+        "saying repeatedly that talks would continue.",
+        [("talks would continue", dict(type="indirect", speaker="Ana Costa", lemma="say"))],
+    ),
+    (
+        "adding that",
+        "The Foreign Ministry said the talks were useful, adding that a second round would follow in June.",
+        [
+            ("the talks were useful", dict(type="indirect", speaker="Foreign Ministry", lemma="say")),
+            ("a second round would follow in June", dict(type="indirect", speaker="Foreign Ministry", lemma="add")),
+        ],
+    ),
+    (
+        "partial quote of a word",
+        'The Farmers Union called the offer "insulting" on Friday.',
+        [("insulting", dict(type="partial", speaker="Farmers Union", lemma="call"))],
+    ),
+    (
+        "lashed out at what it called",
+        'The Farmers Union on Friday lashed out at what it called "insulting" offers from the government.',
+        [("insulting", dict(type="partial", speaker="Farmers Union", lemma="call"))],
+    ),
+    (
+        "mixed quote",
+        'Mayor Ellen Park said the new budget was "the fairest in a decade" for working families.',
+        [('the new budget was "the fairest in a decade" for working families',
+          dict(type="mixed", speaker="Ellen Park", lemma="say"))],
+    ),
+    (
+        "multi-paragraph quote",
+        '"The first phase starts in May and covers the northern districts.\n\n'
+        '"The second phase follows in the autumn", Mayor Ellen Park said.',
+        [("The first phase starts in May and covers the northern districts. The second phase follows in the autumn",
+          dict(type="direct", speaker="Ellen Park", lemma="say"))],
+    ),
+    (
+        "cue-less continuation of the previous speaker",
+        '"We have done our part", Mayor Ellen Park said.\n\n"Now the council has to do its part."',
+        [
+            ("We have done our part", dict(type="direct", speaker="Ellen Park", how="adjacent")),
+            ("Now the council has to do its part.", dict(type="direct", speaker="Ellen Park", how="previous")),
+        ],
+    ),
+    (
+        "curly double marks",
+        "\u201cWe are not finished yet\u201d, said Coach Sam Ivers.",
+        [("We are not finished yet", dict(type="direct", speaker="Sam Ivers", lemma="say"))],
+    ),
+    (
+        "curly single marks",
+        "\u2018It was a fair result\u2019, Sam Ivers said.",
+        [("It was a fair result", dict(type="direct", speaker="Sam Ivers", lemma="say"))],
+    ),
+    (
+        "straight single marks with a space before the close",
+        "'We will be back next year, ' Sam Ivers said.",
+        [("We will be back next year, ", dict(type="direct", speaker="Sam Ivers", lemma="say"))],
+    ),
+    (
+        "pronoun he, not the organisation before",
+        "The Central Bank criticised the plan. Finance Minister Paul Grant defended it.\n\n"
+        '"It is a responsible plan", he said.',
+        [("It is a responsible plan", dict(type="direct", speaker="Paul Grant", how="pronoun", mention="he"))],
+    ),
+    (
+        "pronoun she",
+        'Judge Maria Lopez closed the hearing on Monday. "The court will rule next week", she said.',
+        [("The court will rule next week", dict(type="direct", speaker="Maria Lopez", how="pronoun", mention="she"))],
+    ),
+    (
+        "pronoun it for an organisation",
+        "The Central Bank kept interest rates on hold. It said inflation was slowing.",
+        [("inflation was slowing", dict(type="indirect", speaker="Central Bank", how="pronoun", mention="it"))],
+    ),
+    (
+        "pronoun they for an organisation",
+        "The Transport Workers Union rejected the offer. They said the strike would go ahead.",
+        [("the strike would go ahead", dict(type="indirect", speaker="Transport Workers Union", how="pronoun"))],
+    ),
+    (
+        "nominal the ministry",
+        "The Foreign Ministry issued a statement on Sunday.\n\nThe ministry said the talks had failed.",
+        [("the talks had failed", dict(type="indirect", speaker="Foreign Ministry", how="nominal"))],
+    ),
+    (
+        "nominal the statement",
+        "The Foreign Ministry issued a statement on Sunday.\n\nThe statement said the talks had failed.",
+        [("the talks had failed", dict(type="indirect", speaker="Foreign Ministry", how="nominal"))],
+    ),
+    (
+        "organisation speaker",
+        "The State Department said in a statement that the embassy would stay open.",
+        [("the embassy would stay open", dict(type="indirect", speaker="State Department", lemma="say"))],
+    ),
+    (
+        "anonymous source",
+        '"We expect a decision within days", a source, who asked not to be named, told Channel 9.',
+        [("We expect a decision within days",
+          dict(type="direct", speaker=("a source", "source", "anonymous source", "a source, who asked not to be named"),
+               lemma="tell"))],
+    ),
+]
+
+
+@pytest.mark.parametrize("body, expected", [(c[1], c[2]) for c in CASES], ids=[c[0] for c in CASES])
+def test_pattern(body, expected):
+    _, quotes = run(body)
+    for text, fields in expected:
+        check(find(quotes, text), quotes, **fields)
+
+
+def test_headline_attribution():
+    title = "Farm union: government is making 'insulting' offers"
+    _, quotes = run("The union met the minister on Friday.", title=title)
+    q = find(quotes, "insulting")
+    check(q, quotes, type=("partial", "direct"), speaker="Farm union", how="headline")
+    assert q["paragraph"] == 0
+
+
+def test_alias_merge_within_a_document():
+    body = (
+        "Secretary of State Laura Brandt arrived in Oslo on Monday.\n\n"
+        '"We came to listen", Brandt said.\n\n'
+        '"The talks were frank", Ms. Brandt said later.\n\n'
+        "Laura Brandt said the next round would be in Geneva."
+    )
+    _, quotes = run(body)
+    for text in ("We came to listen", "The talks were frank", "the next round would be in Geneva"):
+        check(find(quotes, text), quotes, speaker="Laura Brandt")
+
+
+def test_people_sharing_a_surname_stay_apart():
+    body = (
+        "Park Min Jun met Park Ji Ho in the capital on Monday.\n\n"
+        '"The meeting was useful", Mr Park said.\n\n'
+        '"We agreed on a timetable", Park Ji Ho said.\n\n'
+        "Park Min Jun said later that a second meeting was planned."
+    )
+    _, quotes = run(body)
+    check(find(quotes, "The meeting was useful"), quotes, speaker=("Mr Park", "Park"))
+    check(find(quotes, "We agreed on a timetable"), quotes, speaker="Park Ji Ho")
+    check(find(quotes, "a second meeting was planned"), quotes, speaker="Park Min Jun")
+
+
+# ------------------------------------------------------------------ not quotes
+
+
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ('Critics have mocked the so-called "Iron Broom" policy for weeks.', "Iron Broom"),
+        ('The festival opened with the film "Summer Tides" on Friday.', "Summer Tides"),
+        ("The council approved the novel's adaptation, titled 'A Quiet Harbour', last year.", "A Quiet Harbour"),
+    ],
+    ids=["scare quotes around a nickname", "film title", "book title in single marks"],
+)
+def test_scare_quotes_and_titles_are_not_quotes(body, words):
+    _, quotes = run(body)
+    assert not quotes["text"].str.contains(words, regex=False).any(), listing(quotes)
+
+
+def test_apostrophes_are_not_quote_marks():
+    body = (
+        "The minister's aides don't expect Norway's exports to return to '90s levels, "
+        "and the farmers' union isn't hopeful either. It's the workers' view too."
+    )
+    _, quotes = run(body)
+    assert len(quotes) == 0, listing(quotes)
+
+
+def test_unattributed_standalone_quote_is_not_guessed():
+    body = (
+        "The ministry said that the talks would continue in July.\n\n"
+        '"So, after all those meetings, nobody slept much."\n\n'
+        "Mayor Ellen Park spoke on Friday."
+    )
+    _, quotes = run(body)
+    q = find(quotes, "So, after all those meetings, nobody slept much.")
+    check(q, quotes, type="direct", speaker="")
+    assert q["speaker_how"] == ""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The mayor said "we will see about that.\n\nThe council meets again on Friday.\n\n'
+        "A vote is expected next month.\n\nResidents are divided.",
+        'The report ends here." Nothing follows.\n\nThe council meets again on Friday.',
+        "He said 'it is over.\n\nThe council meets again on Friday. 'Maybe.\n\nResidents are divided.",
+        '"\n\n"\n\n" "',
+    ],
+    ids=["opening double mark never closed", "stray closing mark", "stray single marks", "marks only"],
+)
+def test_unbalanced_marks_do_not_swallow_the_article(body):
+    text, quotes = run(body)
+    council = text.find("The council meets again")
+    for q in quotes.to_dict("records"):
+        for s, e in q["fragments"]:
+            assert "\n\n" not in text[s:e], f"quote crosses a paragraph: {text[s:e]!r}"
+            assert council < 0 or not (s <= council < e), f"quote swallows the next paragraph: {text[s:e]!r}"
+
+
+# ------------------------------------------------------------------ table contract
+
+
+def test_every_quote_satisfies_the_table_contract():
+    docs = pd.concat([document(c[1], doc_id=f"d{i}") for i, c in enumerate(CASES)], ignore_index=True)
+    quotes = extract_quotes(docs)
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    required = {"doc_id", "quote_id", "start", "end", "fragments", "text", "type", "cue", "cue_start", "cue_end",
+                "cue_lemma", "cue_class", "mention", "mention_start", "mention_end", "speaker", "speaker_how",
+                "descriptor", "paragraph", "sentence"}
+    assert required <= set(quotes.columns), required - set(quotes.columns)
+    assert quotes["quote_id"].is_unique
+    assert len(quotes) >= len(CASES)
+    for q in quotes.to_dict("records"):
+        text = texts[q["doc_id"]]
+        frags = [list(map(int, f)) for f in q["fragments"]]
+        assert frags and all(0 <= s < e <= len(text) for s, e in frags), q
+        assert all(a[1] <= b[0] for a, b in zip(frags, frags[1:])), q
+        assert (q["start"], q["end"]) == (frags[0][0], frags[-1][1])
+        assert q["quote_id"] == f"{q['doc_id']}:q{q['start']}"
+        assert q["text"] == " ".join(text[s:e] for s, e in frags)
+        assert q["type"] in {"direct", "partial", "mixed", "indirect"}
+        assert q["speaker_how"] in {"adjacent", "pronoun", "nominal", "previous", "headline", "table", ""}
+        assert isinstance(q["speaker"], str) and (q["speaker"] == "") == (q["speaker_how"] == "")
+        if q["cue"]:
+            assert text[int(q["cue_start"]):int(q["cue_end"])] == q["cue"]
+        if q["mention"]:
+            assert text[int(q["mention_start"]):int(q["mention_end"])] == q["mention"]
+    # the extractor is deterministic: same input, same table
+    pd.testing.assert_frame_equal(quotes, extract_quotes(docs))
+
+
+def test_empty_and_quote_free_documents():
+    quotes = extract_quotes(document("The council meets again on Friday."))
+    assert len(quotes) == 0 and {"quote_id", "speaker", "fragments"} <= set(quotes.columns)
