@@ -39,10 +39,16 @@ def add_corpus_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--encoding", default=None, help="text encoding when not UTF-8 (default: detect, fall back to cp1252)")
 
 
-def load_documents(args: argparse.Namespace):
-    """Load the corpus named in ``args`` with the options ``load_corpus`` accepts.
+_FALLBACK_OPTIONS = ("format", "text_col", "id_col", "title_col", "date_col", "encoding")
+_NOT_LOADER_OPTIONS = {"path", "corpus", "errors", "self", "chunk_size", "speakers", "cues", "output"}
 
-    Returns (documents, skipped) where skipped lists members the loader reported bad.
+
+def load_documents(args: argparse.Namespace):
+    """Load the corpus named in ``args``, passing every option ``load_corpus`` accepts;
+    bad members are skipped and collected (``--strict``: stop at the first).
+
+    Returns (documents, skipped) where skipped lists ``{"source", "reason"}`` of the
+    members the loader reported bad.
     """
     try:
         from .corpus import load_from_args  # the loader's own translation, when defined
@@ -56,16 +62,16 @@ def load_documents(args: argparse.Namespace):
         params = inspect.signature(load_corpus).parameters
         options = {
             name: getattr(args, name)
-            for name in ("format", "text_col", "id_col", "title_col", "date_col", "encoding")
-            if getattr(args, name, None) is not None
+            for name in params
+            if name not in _NOT_LOADER_OPTIONS and getattr(args, name, None) is not None
         }
-        unknown = [n for n in options if n not in params]
-        if unknown:
+        unsupported = [n for n in _FALLBACK_OPTIONS if getattr(args, n, None) is not None and n not in params]
+        if unsupported:
             from ..errors import ParameterError
 
-            raise ParameterError(f"--{unknown[0].replace('_', '-')} is not supported by this corpus loader")
+            raise ParameterError(f"--{unsupported[0].replace('_', '-')} is not supported by this corpus loader")
         if "errors" in params:
-            options["errors"] = "collect"
+            options["errors"] = "raise" if getattr(args, "strict", False) else "collect"
         docs = load_corpus(args.corpus, **options)
     return docs, list(docs.attrs.get("errors") or [])
 
@@ -82,6 +88,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_quote_options(parser)
     parser.add_argument("-o", "--output", metavar="OUT", default=None,
                         help="write the quotes to OUT (.csv, .tsv, .jsonl or .parquet); default: print a listing")
+    parser.add_argument("--strict", action="store_true", help="stop at the first bad corpus member (default: skip and report it, exit 3)")
     parser.add_argument("--width", type=int, default=100, help="characters of quote text shown per line in the listing (default 100)")
 
 

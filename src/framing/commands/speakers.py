@@ -30,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cues", metavar="FILE", default=None, help="cue-verb list to use instead of the built-in one")
     parser.add_argument("--min-quotes", metavar="N", type=int, default=1,
                         help="leave out new speakers with fewer than N quotes (default 1; entries of --speakers are always kept)")
+    parser.add_argument("--strict", action="store_true", help="stop at the first bad corpus member (default: skip and report it, exit 3)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
                         help="write the table to FILE (.yaml, .yml, .csv or .tsv); default: print YAML")
 
