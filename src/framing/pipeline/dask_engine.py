@@ -28,6 +28,7 @@ from .engine import (
     execute,
     run_manifest,
     table_schema,
+    write_run_stats,
 )
 from .store import MANIFEST, TABLES
 
@@ -106,6 +107,7 @@ def process_dask(
             fh.write("\n")
         run.store = store
         run.written = True
+        write_run_stats(run, store)
         return run
     finally:
         if own:

@@ -418,7 +418,9 @@ class Run:
     n_documents: int = 0
     computed: dict = dataclasses.field(default_factory=lambda: {s: 0 for s in STAGES})
     cached_chunks: int = 0
-    seconds: dict = dataclasses.field(default_factory=lambda: {s: 0.0 for s in STAGES})
+    # seconds: parent-side "load" (reading the corpus), "hash", "write" (the store);
+    # summed over workers for each stage (compute time, not wall time)
+    seconds: dict = dataclasses.field(default_factory=lambda: {s: 0.0 for s in ("load", "hash", *STAGES, "write")})
     settings: Settings | None = None
     store: Path | None = None
     written: bool = False
@@ -473,13 +475,21 @@ def execute(
         if bar is not None:
             bar.update(n)
 
+    chunks = iter_chunks(corpus, chunk_size=chunk_size, strict=strict, **load_options)
     try:
-        for index, chunk in enumerate(iter_chunks(corpus, chunk_size=chunk_size, strict=strict, **load_options)):
+        while True:
+            t_load = time.perf_counter()
+            chunk = next(chunks, None)
+            t_hash = time.perf_counter()
+            run.seconds["load"] += t_hash - t_load
+            if chunk is None:
+                break
             run.errors.extend(chunk.attrs.get("errors", []) or [])
             if len(chunk) == 0:
                 continue
             keys_ = doc_keys(chunk)
             keys = chunk_keys(chunk, keys_, settings)
+            run.seconds["hash"] += time.perf_counter() - t_hash
             run.chunks.append(keys)
             run.n_documents += len(chunk)
             slot = len(run.chunks) - 1
@@ -693,8 +703,29 @@ def process(
     )
     _check_not_empty(run, corpus)
     run.store = store
+    t0 = time.perf_counter()
     run.written = write_store(run, store, corpus)
+    run.seconds["write"] = time.perf_counter() - t0
+    write_run_stats(run, store)
     return run
+
+
+def write_run_stats(run: Run, store: Path) -> None:
+    """``store/run.json``: what the last run computed and where its time went (not
+    part of the reproducible outputs)."""
+    from .._io import atomic_write
+
+    stats = {
+        "n_documents": run.n_documents,
+        "n_chunks": len(run.chunks),
+        "cached_chunks": run.cached_chunks,
+        "computed_documents": run.computed,
+        "seconds": {k: round(v, 4) for k, v in run.seconds.items()},
+        "wall_seconds": round(run.wall_seconds, 4),
+    }
+    with atomic_write(store / "run.json") as fh:
+        json.dump(stats, fh, indent=2)
+        fh.write("\n")
 
 
 def _check_not_empty(run: Run, corpus) -> None:
