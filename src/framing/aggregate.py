@@ -361,6 +361,89 @@ def extreme_units(df: pd.DataFrame, value: str = "compound", n: int = 5) -> pd.D
     return pd.concat([hi.assign(end="most positive"), lo.assign(end="most negative")], ignore_index=True)
 
 
+def category_labels(columns: Sequence[str]) -> dict:
+    """Short labels for ``<lexicon>.<category>`` columns: the category alone when one
+    lexicon is used, else ``lexicon: category``."""
+    lexicons = {c.split(".", 1)[0] for c in columns}
+    return {c: (c.split(".", 1)[1] if len(lexicons) == 1 else c.replace(".", ": ", 1)) for c in columns}
+
+
+def boilerplate_spans(documents: pd.DataFrame) -> pd.DataFrame:
+    """Every excluded span of every document: ``doc_id``, ``start``, ``end``,
+    ``reason`` and the ``text`` left out."""
+    rows = []
+    for d in documents.itertuples(index=False):
+        for span in (getattr(d, "excluded", None) or []):
+            s, e = int(span[0]), int(span[1])
+            rows.append({"doc_id": d.doc_id, "start": s, "end": e, "reason": str(span[2]) if len(span) > 2 else "",
+                         "text": d.text[s:e]})
+    return pd.DataFrame(rows, columns=["doc_id", "start", "end", "reason", "text"])
+
+
+def descriptors(quotes: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """How speakers are introduced: ``speaker``, ``side``, ``descriptor``, ``quotes``
+    (with that descriptor), for the ``top`` most quoted speakers with a descriptor."""
+    cols = [c for c in ("speaker", "side") if c in quotes.columns]
+    if "descriptor" not in quotes.columns:
+        return pd.DataFrame(columns=[*cols, "descriptor", "quotes"])
+    q = quotes[(quotes["speaker"].fillna("") != "") & (quotes["descriptor"].fillna("").astype(str) != "")]
+    t = q.groupby([*cols, "descriptor"]).size().rename("quotes").reset_index()
+    keep = top_speakers(q, top)["speaker"]
+    t = t[t["speaker"].isin(keep)]
+    return t.sort_values(["speaker", "quotes", "descriptor"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+
+
+STOPWORDS = frozenset("""a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have having he her
+here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
+on once only or other our ours ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were what when where which while
+who whom why will with would you your yours yourself yourselves said says say also one two would could been us s t
+its it's i'm we're they're don't can't won't didn't isn't""".split())
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and inner apostrophes), stop words left out."""
+    import re
+
+    words = re.findall(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", str(text).lower())
+    return [w.replace("\u2019", "'") for w in words if len(w) > 1 and w.replace("\u2019", "'") not in STOPWORDS]
+
+
+def distinctive_terms(units: pd.DataFrame, by: str, *, text: str = "text", top: int = 15,
+                      min_count: int = 2) -> pd.DataFrame:
+    """Words most distinctive of each group against all other groups: weighted
+    log-odds ratios with an informative Dirichlet prior (the corpus counts), as
+    z-scores (Monroe, Colaresi & Quinn 2008). Returns ``by``, ``term``, ``count``,
+    ``zscore`` for the ``top`` terms with the highest positive z-score per group."""
+    _check(units, [by, text])
+    from collections import Counter
+
+    counts = {g: Counter() for g in units[by].dropna().unique()}
+    for g, t in zip(units[by], units[text]):
+        if g in counts:
+            counts[g].update(tokens(t))
+    total = Counter()
+    for c in counts.values():
+        total.update(c)
+    vocab = sorted(w for w, n in total.items() if n >= min_count)
+    rows = []
+    if len(counts) < 2 or not vocab:
+        return pd.DataFrame(columns=[by, "term", "count", "zscore"])
+    prior = np.array([total[w] for w in vocab], dtype=float)
+    a0 = prior.sum()
+    for g in sorted(counts, key=str):
+        yi = np.array([counts[g][w] for w in vocab], dtype=float)
+        yj = prior - yi
+        ni, nj = yi.sum(), yj.sum()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            delta = (np.log((yi + prior) / (ni + a0 - yi - prior)) - np.log((yj + prior) / (nj + a0 - yj - prior)))
+            z = delta / np.sqrt(1 / (yi + prior) + 1 / (yj + prior))
+        order = sorted((i for i in range(len(vocab)) if yi[i] > 0 and z[i] > 0), key=lambda i: (-z[i], vocab[i]))[:top]
+        rows += [{by: g, "term": vocab[i], "count": int(yi[i]), "zscore": round(float(z[i]), 6)} for i in order]
+    return pd.DataFrame(rows, columns=[by, "term", "count", "zscore"])
+
+
 # --------------------------------------------------------------------------- validation
 
 
@@ -419,6 +502,22 @@ def coding_sheet(quotes: pd.DataFrame, documents: pd.DataFrame, matches: pd.Data
     return pd.DataFrame(rows, columns=cols)
 
 
+def load_coding_sheet(path) -> pd.DataFrame:
+    """A filled-in coding sheet (CSV written by :func:`coding_sheet`), checked."""
+    from .errors import InputError
+
+    try:
+        sheet = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("coding sheet not found", source=path) from None
+    except (UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise InputError(f"cannot read the coding sheet as UTF-8 CSV ({' '.join(str(err).split())[:120]})", source=path) from None
+    missing = [c for c in ["quote_id", "tool_speaker", "tool_tone", *CODER_COLUMNS[:3]] if c not in sheet.columns]
+    if missing:
+        raise InputError(f"column {missing[0]!r} missing; use the CSV written by 05_validation", source=path)
+    return sheet
+
+
 def cohen_kappa(a: Sequence, b: Sequence) -> float:
     """Cohen's kappa of two label sequences (NaN when undefined)."""
     a, b = list(map(str, a)), list(map(str, b))
@@ -457,3 +556,88 @@ def coding_agreement(sheet: pd.DataFrame) -> pd.DataFrame:
     rows.append({"measure": "tone", "n": len(tn), "agreement": float((coder == tn["tool_tone"]).mean()) if len(tn) else float("nan"),
                  "kappa": cohen_kappa(coder, tn["tool_tone"]) if len(tn) else float("nan")})
     return pd.DataFrame(rows, columns=["measure", "n", "agreement", "kappa"])
+
+
+# --------------------------------------------------------------------------- the suite's data
+
+
+DOC_COLUMNS = ("title", "outlet", "section", "date", "url")
+
+
+class SuiteData:
+    """The tables a notebook of the suite works with (see :func:`prepare`).
+
+    ``documents``, ``sentences``, ``matches`` as produced by the stages;
+    ``quotes``: quotes with side/role, quote-unit scores and document metadata,
+    selected by the parameters; ``units``: scored units of the ``unit`` parameter
+    with document metadata (the quotes table when ``unit == "quote"``);
+    ``errors``: bad corpus members skipped.
+    """
+
+    def __init__(self, documents, sentences, quotes, matches, units, errors):
+        self.documents, self.sentences, self.quotes = documents, sentences, quotes
+        self.matches, self.units, self.errors = matches, units, errors
+
+    def __repr__(self) -> str:
+        return (f"SuiteData(documents={len(self.documents)}, sentences={len(self.sentences)}, "
+                f"quotes={len(self.quotes)}, matches={len(self.matches)}, units={len(self.units)})")
+
+
+def with_documents(df: pd.DataFrame, documents: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """``df`` with document metadata (title, outlet, section, date, url and every
+    extra metadata column) joined on ``doc_id``; columns ``df`` has are kept."""
+    skip = {"text", "source", "encoding", "excluded"}
+    cols = list(columns) if columns is not None else [c for c in documents.columns if c not in skip]
+    cols = [c for c in cols if c == "doc_id" or c not in df.columns]
+    if "doc_id" not in cols:
+        cols = ["doc_id", *cols]
+    return df.merge(documents[cols], on="doc_id", how="left", validate="many_to_one")
+
+
+def _analyze(p: dict):
+    """Run the cached pipeline (:func:`framing.analyze`) for the parameters ``p``."""
+    from .pipeline import analyze
+
+    kwargs = {}
+    if p.get("lexicons"):
+        kwargs["lexicons"] = tuple(p["lexicons"])
+    return analyze(p["corpus"], speakers=p.get("speakers"), progress=False, **kwargs)
+
+
+def prepare(p: dict) -> SuiteData:
+    """Load, analyse (cached) and select the data of one notebook run.
+
+    ``p`` is the dict returned by :func:`framing.params.validate`. Quotes get
+    document metadata; ``include_speakers``, ``date_from``/``date_to`` and
+    ``min_quotes`` (per ``group_by`` level) select rows. With ``unit`` sentence or
+    document, ``units`` holds those units scored with the same lexicons.
+    """
+    a = _analyze(p)
+    docs = a.documents
+    quotes = a.quote_scores
+    if "side" not in quotes.columns:
+        quotes["side"] = "unknown"
+    if "role" not in quotes.columns:
+        quotes["role"] = ""
+    quotes["side"] = quotes["side"].fillna("unknown").astype(str)
+    quotes["speaker"] = quotes["speaker"].fillna("").astype(str)
+    quotes = with_documents(quotes, docs)
+    group_by = p.get("group_by", "side")
+    quotes = filter_quotes(quotes, include_speakers=p.get("include_speakers", ()), date_from=p.get("date_from"),
+                           date_to=p.get("date_to"))
+    unit = p.get("unit", "quote")
+    if unit == "quote":
+        units = quotes
+    else:
+        units = with_documents(a.unit_scores(unit), docs)
+        units = filter_quotes(units, date_from=p.get("date_from"), date_to=p.get("date_to"))
+    if group_by not in units.columns:
+        raise ParameterError(f"group_by: {group_by!r} is not a column of the {unit} table; available: "
+                             f"{', '.join(c for c in units.columns if units[c].dtype == object)}")
+    units = filter_quotes(units, min_quotes=p.get("min_quotes", 1), group_by=group_by)
+    if unit == "quote":
+        quotes = units
+    errors = getattr(a, "errors", None)
+    if errors is None:
+        errors = pd.DataFrame(columns=["source", "reason"])
+    return SuiteData(docs, a.sentences, quotes, a.matches, units, errors)

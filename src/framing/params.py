@@ -49,7 +49,7 @@ PARAMS: dict[str, Param] = {
         Param("speakers", "path", "auto",
               "speaker table (YAML/CSV) giving side and role; 'auto' = speakers.yaml beside the corpus "
               "(data/speakers.yaml for the seed); 'none' = no table"),
-        Param("lexicons", "list", ["default"], "dictionaries to score with: bundled names or file paths"),
+        Param("lexicons", "list", ["news_frames"], "dictionaries to score with: bundled names or file paths"),
         Param("unit", "choice", "quote", "unit of analysis: quote, sentence or document", choices=UNITS),
         Param("group_by", "str", "side",
               "column to compare: speaker, side, outlet, section or any metadata column"),

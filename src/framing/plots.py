@@ -156,6 +156,8 @@ def plot_counts(data: pd.DataFrame, x: str, *, count: str | None = None, hue: st
     With ``hue``, bars are dodged per hue level, each with its own colour and hatch.
     """
     _check_columns(data, x, count, hue)
+    if data.empty:
+        return annotate_empty(_axes(ax))
     if count is None:
         keys = [x] + ([hue] if hue else [])
         table = data.groupby(keys, sort=False, dropna=False).size().rename("n").reset_index()
@@ -192,6 +194,8 @@ def plot_timeline(data: pd.DataFrame, x: str, y: str, *, hue: str | None = None,
     """Lines with markers over time (``x`` dates or periods), one per ``hue`` level,
     with a shaded interval when ``lo``/``hi`` are given."""
     _check_columns(data, x, y, hue, lo, hi)
+    if data.empty:
+        return annotate_empty(_axes(ax))
     ax = _axes(ax)
     hues = _order(data[hue], order) if hue else [None]
     styles = group_styles(hues)
@@ -227,6 +231,8 @@ def plot_group_means(data: pd.DataFrame, group: str, *, mean: str = "mean", lo: 
     ``n`` appends the group size to the labels; ``reference`` draws a dashed line.
     """
     _check_columns(data, group, mean, lo, hi, hue)
+    if data.empty:
+        return annotate_empty(_axes(ax))
     groups = _order(data[group], order)
     ax = _axes(ax, height_per_item=0.2, n_items=len(groups))
     hues = _order(data[hue], None) if hue else groups
@@ -267,6 +273,8 @@ def plot_distribution(data: pd.DataFrame, value: str, group: str, *, order: Sequ
                       seed: int = 0, max_points: int = 400, xlabel: str | None = None, ax=None):
     """Box plot per group with the individual values as jittered points (seeded jitter)."""
     _check_columns(data, value, group)
+    if data.empty:
+        return annotate_empty(_axes(ax))
     groups = _order(data[group], order)
     ax = _axes(ax, height_per_item=0.3, n_items=len(groups))
     styles = group_styles(groups)
@@ -296,6 +304,8 @@ def plot_heatmap(data: pd.DataFrame, row: str, col: str, value: str, *, row_orde
     """A ``row`` x ``col`` grid of ``value`` (long format in), cells annotated with their
     values so the figure reads without colour. Missing cells stay blank."""
     _check_columns(data, row, col, value)
+    if data.empty:
+        return annotate_empty(_axes(ax))
     rows = _order(data[row], row_order)
     cols = _order(data[col], col_order)
     grid = data.pivot_table(index=row, columns=col, values=value, aggfunc="first", sort=False)
@@ -330,6 +340,8 @@ def plot_profile(data: pd.DataFrame, category: str, group: str, *, value: str = 
     """A profile per group across categories (e.g. frame rates per side): points with
     interval bars, dodged per group, one marker and colour per group."""
     _check_columns(data, category, group, value, lo, hi)
+    if data.empty:
+        return annotate_empty(_axes(ax))
     cats = _order(data[category], order)
     groups = _order(data[group], group_order)
     ax = _axes(ax, height_per_item=0.1 * max(2, len(groups)), n_items=len(cats))
@@ -358,6 +370,8 @@ def plot_stacked_shares(data: pd.DataFrame, group: str, category: str, *, value:
     """Horizontal 100% bars: the share of each ``category`` within each ``group``,
     each category with its own colour and hatch."""
     _check_columns(data, group, category, value)
+    if data.empty:
+        return annotate_empty(_axes(ax))
     groups = _order(data[group], order)
     cats = _order(data[category], category_order)
     ax = _axes(ax, height_per_item=0.25, n_items=len(groups))

@@ -1,0 +1,186 @@
+"""HTML for people: a run's ``index.html`` and highlighted quote tables.
+
+Everything that comes from a corpus (titles, quotes, speaker names) or from the
+user (parameters, file names) is HTML-escaped, so a scraped page cannot inject
+script into a report.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+FIGURE_FORMATS = ("png", "svg", "pdf")
+
+_CSS = """
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
+h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}
+.ok{color:#006d2c}.failed{color:#b30000;font-weight:bold}
+.figs{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:1.2em}
+figure{margin:0;border:1px solid #eee;padding:.5em}figure img{width:100%;height:auto}
+figcaption{font-size:.85em}figcaption .links{display:block;margin-top:.3em}
+code{background:#f4f4f4;padding:0 .2em}
+"""
+
+
+def _e(value) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _rel(target: Path, start: Path) -> str:
+    """A relative URL from folder ``start`` to ``target`` (posix, percent-safe)."""
+    from urllib.parse import quote
+
+    rel = os.path.relpath(Path(target).resolve(), Path(start).resolve())
+    return quote(Path(rel).as_posix())
+
+
+def figure_groups(folder: Path) -> dict[str, list[Path]]:
+    """Figures in ``folder`` (one entry per stem having a pdf, svg or png), grouped
+    by notebook prefix (the ``NN`` before the first ``_``)."""
+    stems: dict[str, Path] = {}
+    if folder.is_dir():
+        for f in sorted(folder.iterdir()):
+            if f.suffix.lstrip(".") in FIGURE_FORMATS and not f.name.startswith("."):
+                stems.setdefault(f.stem, folder / f.stem)
+    groups: dict[str, list[Path]] = {}
+    for stem, base in sorted(stems.items()):
+        prefix = stem.split("_", 1)[0] if stem[:2].isdigit() else "other"
+        groups.setdefault(prefix, []).append(base)
+    return groups
+
+
+def render_index(record: dict, *, figures_dir: Path, index_dir: Path, results: Sequence | None = None) -> str:
+    """The HTML text of a run's index page (see :func:`write_index`)."""
+    run = record.get("run", "")
+    rows = []
+    for r in results or []:
+        r = r if isinstance(r, dict) else r.__dict__
+        links = []
+        if r.get("html"):
+            links.append(f'<a href="{_rel(Path(r["html"]), index_dir)}">HTML</a>')
+        if r.get("output"):
+            links.append(f'<a href="{_rel(Path(r["output"]), index_dir)}">ipynb</a>')
+        rows.append(
+            f"<tr><td>{_e(r['notebook'])}</td><td class=\"{_e(r['status'])}\">{_e(r['status'])}</td>"
+            f"<td>{float(r['seconds']):.1f} s</td><td>{' '.join(links)}</td><td>{_e(r.get('error', ''))}</td></tr>"
+        )
+    params = "".join(f"<tr><th>{_e(k)}</th><td><code>{_e(v)}</code></td></tr>"
+                     for k, v in sorted(record.get("parameters", {}).items()))
+    figs = []
+    for prefix, bases in figure_groups(figures_dir).items():
+        figs.append(f"<h3>{_e(prefix)}</h3><div class=\"figs\">")
+        for base in bases:
+            show = next((base.with_suffix(f".{f}") for f in ("png", "svg") if base.with_suffix(f".{f}").exists()), None)
+            caption_file = base.with_suffix(".txt")
+            caption = caption_file.read_text(encoding="utf-8").strip() if caption_file.exists() else ""
+            links = [f'<a href="{_rel(base.with_suffix("." + f), index_dir)}">{f.upper()}</a>'
+                     for f in ("pdf", "svg", "png", "csv") if base.with_suffix(f".{f}").exists()]
+            img = f'<img src="{_rel(show, index_dir)}" alt="{_e(base.name)}" loading="lazy">' if show else ""
+            figs.append(f"<figure id=\"{_e(base.name)}\">{img}<figcaption><b>{_e(base.name)}</b>. {_e(caption)}"
+                        f"<span class=\"links\">{' · '.join(links)}</span></figcaption></figure>")
+        figs.append("</div>")
+    n_ok = sum(1 for r in (results or []) if (r if isinstance(r, dict) else r.__dict__)["status"] == "ok")
+    versions = ", ".join(f"{_e(k)} {_e(v)}" for k, v in record.get("versions", {}).items() if v)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'">
+<title>framing run {_e(run)}</title><style>{_CSS}</style></head>
+<body>
+<h1>framing run <code>{_e(run)}</code></h1>
+<p>{n_ok} of {len(results or [])} notebooks succeeded. Recorded in <a href="run.json">run.json</a>
+(parameters, input hashes, package versions). Finished {_e(record.get('finished', ''))}.</p>
+<h2>Notebooks</h2>
+<table><tr><th>notebook</th><th>status</th><th>time</th><th>executed</th><th>error</th></tr>{''.join(rows)}</table>
+<h2>Figures</h2>
+{''.join(figs) or '<p>No figures were written.</p>'}
+<h2>Parameters</h2>
+<table>{params}</table>
+<p><small>{versions}</small></p>
+</body></html>
+"""
+
+
+def write_index(path: str | os.PathLike, record: dict, *, figures_dir: str | os.PathLike, results: Sequence | None = None) -> Path:
+    """Write a run's ``index.html``: status of each notebook with links to the
+    executed notebook (HTML and ipynb), every figure with its caption and links to
+    each format and its data, and the parameters. Written atomically."""
+    from ._io import atomic_write
+
+    path = Path(path)
+    text = render_index(record, figures_dir=Path(figures_dir), index_dir=path.parent, results=results)
+    with atomic_write(path) as fh:
+        fh.write(text)
+    return path
+
+
+# --------------------------------------------------------------------------- quote tables
+
+
+def highlight_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """``text`` as HTML with each ``(start, end, title)`` span (offsets in ``text``)
+    wrapped in ``<mark title=...>``; overlapping spans are merged; all text escaped."""
+    spans = sorted((max(0, int(s)), min(len(text), int(e)), t) for s, e, t in spans if int(e) > int(s))
+    merged: list[list] = []
+    for s, e, t in spans:
+        if merged and s < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+            if t not in merged[-1][2]:
+                merged[-1][2].append(t)
+        else:
+            merged.append([s, e, [t]])
+    out, pos = [], 0
+    for s, e, titles in merged:
+        out.append(html.escape(text[pos:s]))
+        out.append(f'<mark title="{html.escape("; ".join(titles), quote=True)}">{html.escape(text[s:e])}</mark>')
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def quote_spans(quote: dict, matches: pd.DataFrame) -> list[tuple[int, int, str]]:
+    """Matches of one quote as spans in the quote's ``text`` (document offsets mapped
+    through its ``fragments``; separator width from :mod:`framing.units`)."""
+    from .units import FRAGMENT_SEP
+
+    spans = []
+    pos = 0
+    bases = []
+    for s, e in quote["fragments"]:
+        bases.append((int(s), int(e), pos))
+        pos += int(e) - int(s) + len(FRAGMENT_SEP)
+    for m in matches.itertuples(index=False):
+        for s, e, base in bases:
+            if s <= int(m.start) and int(m.end) <= e:
+                label = f"{m.lexicon}.{m.category}" + (" (negated)" if bool(getattr(m, "negated", False)) else "")
+                spans.append((base + int(m.start) - s, base + int(m.end) - s, label))
+                break
+    return spans
+
+
+def highlight_quotes(quotes: pd.DataFrame, matches: pd.DataFrame, *, columns: Sequence[str] = ("speaker", "side", "compound"),
+                     text: str = "text", unit_id: str = "quote_id", caption: str | None = None):
+    """A pandas Styler of ``quotes`` whose ``text`` shows dictionary matches
+    highlighted (``<mark>``, hover for lexicon.category). Every cell is escaped."""
+    by_unit = {k: g for k, g in matches.groupby("unit_id", sort=False)} if len(matches) else {}
+    shown = []
+    for q in quotes.to_dict("records"):
+        m = by_unit.get(q[unit_id])
+        body = highlight_spans(q[text], quote_spans(q, m) if m is not None else [])
+        row = {c: q.get(c, "") for c in columns}
+        row[text] = body
+        shown.append(row)
+    df = pd.DataFrame(shown, columns=[*columns, text])
+    # escape every column except the pre-escaped HTML text
+    for c in columns:
+        df[c] = df[c].map(lambda v: html.escape(f"{v:.3f}" if isinstance(v, float) else str(v)))
+    styler = df.style.hide(axis="index").set_properties(subset=[text], **{"text-align": "left", "white-space": "normal"})
+    styler = styler.set_table_styles([{"selector": "mark", "props": [("background-color", "#F0E442")]}])
+    if caption:
+        styler = styler.set_caption(html.escape(caption))
+    return styler
