@@ -27,6 +27,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -65,6 +66,7 @@ Matching ignores case, dots, hyphens and a leading Mr/Mrs/Ms/Dr."""
 # --------------------------------------------------------------------------- names
 
 
+@lru_cache(maxsize=65536)
 def speaker_key(name: str) -> str:
     """Normalised form used to match names: case-folded, no dots, hyphens as spaces,
     straight apostrophes, single spaces (``"Mr. Kim Jong-un"`` -> ``"mr kim jong un"``)."""
@@ -82,6 +84,7 @@ def strip_honorific(key: str) -> str:
     return rest if first in HONORIFICS and rest else key
 
 
+@lru_cache(maxsize=65536)
 def _is_name(mention: str) -> bool:
     """A mention usable as an alias: not a pronoun, no appositive (comma), and with a
     capitalised word ("Pompeo", "the State Department"), unlike "the statement",
@@ -509,23 +512,33 @@ def draft_speakers(quotes: pd.DataFrame, *, existing=None, min_quotes: int = 1) 
     merged = _merge_titles(applied)
     stats: dict[str, dict] = {}
     unattributed = 0
-    for q in applied.to_dict("records"):
-        name = _text(q.get("speaker"))
-        name = merged.get(name, name)
+
+    def column(name: str) -> list:
+        return applied[name].tolist() if name in applied.columns else [""] * len(applied)
+
+    for speaker, found, mention, desc, doc in zip(
+        column("speaker"), column("speaker_found"), column("mention"), column("descriptor"), column("doc_id")
+    ):
+        speaker = _text(speaker)
+        name = merged.get(speaker, speaker)
         if not name:
             unattributed += 1
             continue
-        s = stats.setdefault(name, {"n": 0, "docs": set(), "names": Counter(), "desc": Counter(), "mentions": Counter()})
+        s = stats.get(name)
+        if s is None:
+            s = stats[name] = {"n": 0, "docs": set(), "names": Counter(), "desc": Counter(), "mentions": Counter()}
         s["n"] += 1
-        s["docs"].add(_text(q.get("doc_id")))
-        found = _text(q.get("speaker_found"))
-        for variant in {found, _text(q.get("speaker"))}:
-            if variant and speaker_key(variant) != speaker_key(name):
-                s["names"][variant] += 1
-        mention = re.sub(r"\s+", " ", _text(q.get("mention")))
-        if mention and speaker_key(mention) != speaker_key(name):
+        s["docs"].add(_text(doc))
+        key = speaker_key(name)
+        found = _text(found)
+        if found and speaker_key(found) != key:
+            s["names"][found] += 1
+        if speaker != found and speaker_key(speaker) != key:
+            s["names"][speaker] += 1
+        mention = " ".join(_text(mention).split())
+        if mention and speaker_key(mention) != key:
             (s["names"] if _is_name(mention) else s["mentions"])[mention] += 1
-        desc = re.sub(r"\s+", " ", _text(q.get("descriptor")))
+        desc = " ".join(_text(desc).split())
         if desc:
             s["desc"][desc] += 1
 
