@@ -337,6 +337,23 @@ def test_people_sharing_a_surname_stay_apart():
     check(find(quotes, "a second meeting was planned"), quotes, speaker="Park Min Jun")
 
 
+@pytest.mark.parametrize(
+    "body, text, speaker, role",
+    [
+        ('"We will respond in time", Foreign Ministry spokesperson Lena Ortiz said.', "We will respond in time",
+         "Lena Ortiz", "Foreign Ministry spokesperson"),
+        ('"Nobody expected this", said Dana Whitfield, a former adviser to the campaign.', "Nobody expected this",
+         "Dana Whitfield", "former adviser to the campaign"),
+    ],
+    ids=["title before the name", "appositive after the name"],
+)
+def test_descriptors_from_titles_and_appositives(body, text, speaker, role):
+    _, quotes = run(body)
+    q = find(quotes, text)
+    check(q, quotes, speaker=speaker)
+    assert role.casefold() in q["descriptor"].casefold(), f"descriptor {q['descriptor']!r}"
+
+
 # ------------------------------------------------------------------ not quotes
 
 
