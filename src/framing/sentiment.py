@@ -93,6 +93,14 @@ _BOOSTER_NGRAM: dict[tuple[str, ...], float] = {
 }
 _IDIOM_WORDS = frozenset(w for k in list(_SPECIAL) + list(_BOOSTER_NGRAM) for w in k)
 _SO_THIS = ("so", "this")
+# last / first words of the multi-word idioms and booster n-grams: a lexicon word can be
+# touched by _special_idioms only if one of the three tokens ending at it is a last word,
+# or it is itself a first word
+_IDIOM_LAST = frozenset(k[-1] for k in list(_SPECIAL) + list(_BOOSTER_NGRAM) if len(k) > 1)
+_IDIOM_FIRST = frozenset(k[0] for k in _SPECIAL if len(k) > 1)
+# tokens that can change the valence of a lexicon word when among the three before it
+# (besides any token containing "n't")
+_CONTEXT = frozenset(_BOOSTER) | _NEGATE | {"no", "so", "this", "least"}
 _PUNCT = string.punctuation
 _NEUTRAL = (0.0, 1.0, 0.0, 0.0)
 _EMPTY = (0.0, 0.0, 0.0, 0.0)
@@ -421,10 +429,23 @@ class VaderScorer:
         positions: list[int] = []
         vals: list[float] = []
         booster = _BOOSTER
+        context, idiom_last = _CONTEXT, _IDIOM_LAST
         for i, w in enumerate(low):
             if w not in lex or w in booster:
                 continue
             if w == "kind" and i < last and low[i + 1] == "of":
+                continue
+            # fast path: nothing before or at the word can change its valence
+            window = low[i - 3 : i] if i > 2 else low[:i]
+            if (
+                w != "no"
+                and context.isdisjoint(window)
+                and "n't" not in " ".join(window)
+                and not raw[i].isupper()
+                and not (i > 2 and (w in idiom_last or w in _IDIOM_FIRST or window[2] in idiom_last or window[1] in idiom_last))
+            ):
+                positions.append(i)
+                vals.append(lex[w])
                 continue
             valence = lex[w]
             if w == "no" and i != last and low[i + 1] in lex:
