@@ -1,0 +1,236 @@
+"""The cached pipeline: store round trip, cache hits and misses, jobs, resume, errors."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing.cli import main
+from framing.pipeline import TABLES, analyze, open_store, process
+
+SPEAKERS = ["Anna Berg", "Tom Okafor", "Lena Fischer", "Raj Patel"]
+TOPICS = [
+    ("tax", "The new tax plan will cost jobs and hurt the economy"),
+    ("war", "This war is a threat to every family in the region"),
+    ("health", "Hospitals need more money, not more promises"),
+    ("trade", "The trade deal is good news for farmers and exporters"),
+]
+
+
+def article(i: int) -> str:
+    """A small synthetic news article with attributed quotations."""
+    topic, claim = TOPICS[i % len(TOPICS)]
+    a, b = SPEAKERS[i % 4], SPEAKERS[(i + 1) % 4]
+    return (
+        f"Debate over {topic} heats up in parliament {i}\n\n"
+        f"Lawmakers argued for hours on Tuesday about the {topic} question, number {i}.\n\n"
+        f'"{claim}," said {a}, the opposition spokesperson.\n\n'
+        f'{b} disagreed. "We have a plan and it is working," {b.split()[1]} told reporters. '
+        f"Critics said the government had failed to explain the costs of the war on prices.\n\n"
+        f"The vote is expected next week, officials said.\n"
+    )
+
+
+def write_corpus(folder: Path, n: int, start: int = 0) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(start, start + n):
+        section = folder / ("politics" if i % 2 else "world")
+        section.mkdir(exist_ok=True)
+        (section / f"{i:03d}.txt").write_text(article(i), encoding="utf-8")
+    return folder
+
+
+LEXICON = """\
+economy: [economy, jobs, cost*, prices, tax]
+conflict: [war, threat*, attack*]
+"""
+LEXICON_CHANGED = """\
+economy: [economy, jobs, cost*, prices, tax, money]
+conflict: [war, threat*, attack*, failed]
+"""
+SPEAKER_TABLE = """\
+Anna Berg:
+  aliases: [Berg]
+  side: opposition
+  role: spokesperson
+Tom Okafor:
+  aliases: [Okafor]
+  side: government
+  role: minister
+"""
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    return write_corpus(tmp_path / "corpus", 12)
+
+
+@pytest.fixture()
+def lexicon(tmp_path):
+    path = tmp_path / "frames.yaml"
+    path.write_text(LEXICON, encoding="utf-8")
+    return path
+
+
+def file_hashes(store: Path) -> dict[str, str]:
+    return {t: hashlib.sha256((store / f"{t}.parquet").read_bytes()).hexdigest() for t in TABLES}
+
+
+def test_store_round_trip_matches_analyze(corpus, lexicon, tmp_path):
+    store = tmp_path / "store"
+    run = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
+    assert run.n_documents == 12 and not run.errors
+    assert len(run.chunks) == 3
+    tables = open_store(store)
+    direct = analyze(corpus, lexicons=[lexicon], cache=False, chunk_size=7)
+    for name, df in tables.items():
+        pd.testing.assert_frame_equal(df, getattr(direct, name), obj=name)
+    docs = tables.documents
+    assert docs["doc_id"].tolist() == sorted(docs["doc_id"])  # corpus order, not completion order
+    assert docs["doc_id"].iloc[0] == "politics/001.txt" or docs["doc_id"].iloc[0].endswith("000.txt")
+    # every table is keyed back to the documents; offsets index the text
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    s = tables.sentences
+    assert all(texts[d][a:b] == t for d, a, b, t in zip(s["doc_id"], s["start"], s["end"], s["text"]))
+    m = tables.matches
+    assert len(m) > 0 and set(m["lexicon"]) == {"frames"}
+    assert all(texts[d][a:b] == t for d, a, b, t in zip(m["doc_id"], m["start"], m["end"], m["match"]))
+    assert set(tables.scores["unit"]) == {"quote", "sentence", "document"}
+    assert len(tables.unit_scores("document")) == 12
+    assert len(tables.unit_scores("quote")) == len(tables.quotes) > 0
+    assert {"side", "role"} <= set(tables.quotes.columns)
+    assert list(tables.quote_scores["quote_id"]) == list(tables.quotes["quote_id"])
+    assert tables.errors.empty and list(tables.errors.columns) == ["source", "reason"]
+    assert tables.manifest["n_documents"] == 12
+
+
+def test_rerun_recomputes_nothing_and_writes_identical_bytes(corpus, lexicon, tmp_path):
+    store = tmp_path / "store"
+    first = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
+    assert first.computed["sentences"] == 12 and first.computed["scores"] == 12
+    before = file_hashes(store)
+    mtimes = {t: (store / f"{t}.parquet").stat().st_mtime_ns for t in TABLES}
+    again = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
+    assert sum(again.computed.values()) == 0
+    assert again.cached_chunks == 3 and again.written is False
+    assert {t: (store / f"{t}.parquet").stat().st_mtime_ns for t in TABLES} == mtimes
+    assert file_hashes(store) == before
+
+
+def test_changed_lexicon_recomputes_only_scores_and_matches(corpus, lexicon, tmp_path):
+    store = tmp_path / "store"
+    process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
+    old = open_store(store)
+    lexicon.write_text(LEXICON_CHANGED, encoding="utf-8")
+    run = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
+    assert run.computed["scores"] == 12 and run.computed["matches"] == 12
+    assert run.computed["sentences"] == run.computed["quotes_raw"] == run.computed["quotes"] == 0
+    assert run.computed["documents"] == 0
+    new = open_store(store)
+    pd.testing.assert_frame_equal(old.quotes, new.quotes)
+    assert len(new.matches) > len(old.matches)  # "failed", "money" now match
+    assert "failed" in set(new.matches["match"])
+
+
+def test_changed_speaker_table_recomputes_only_speakers(corpus, lexicon, tmp_path):
+    store = tmp_path / "store"
+    table = tmp_path / "speakers.yaml"
+    table.write_text(SPEAKER_TABLE, encoding="utf-8")
+    process(corpus, store, lexicons=[lexicon], speakers=table, jobs=1, chunk_size=5)
+    sides = open_store(store).quotes["side"]
+    assert {"opposition", "government"} <= set(sides)
+    table.write_text(SPEAKER_TABLE.replace("side: government", "side: cabinet"), encoding="utf-8")
+    run = process(corpus, store, lexicons=[lexicon], speakers=table, jobs=1, chunk_size=5)
+    assert run.computed["quotes"] == 12
+    assert sum(v for k, v in run.computed.items() if k != "quotes") == 0
+    sides = open_store(store).quotes["side"]
+    assert "cabinet" in set(sides) and "government" not in set(sides)
+
+
+def test_new_documents_are_processed_alone(corpus, lexicon, tmp_path):
+    store = tmp_path / "store"
+    process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
+    write_corpus(corpus, 2, start=12)  # two new articles, landing in existing chunks' ranges
+    (corpus / "world" / "003.txt").unlink(missing_ok=True)
+    run = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
+    assert run.n_documents == 14 - (0 if not (corpus / "world" / "003.txt").exists() else 0)
+    assert run.computed["sentences"] == 2 and run.computed["quotes_raw"] == 2 and run.computed["scores"] == 2
+    fresh = analyze(corpus, lexicons=[lexicon], cache=False)
+    for name, df in open_store(store).items():
+        pd.testing.assert_frame_equal(df, getattr(fresh, name), obj=name)
+
+
+def test_two_jobs_give_the_same_bytes_as_one(corpus, lexicon, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    process(corpus, one, lexicons=[lexicon], jobs=1, chunk_size=3)
+    run = process(corpus, two, lexicons=[lexicon], jobs=2, chunk_size=3)
+    assert run.computed["scores"] == 12
+    assert file_hashes(one) == file_hashes(two)
+
+
+def test_bad_members_go_to_the_errors_table_and_exit_3(corpus, lexicon, tmp_path, capsys):
+    (corpus / "world" / "empty.txt").write_bytes(b"")
+    (corpus / "world" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" * 20)
+    store = tmp_path / "store"
+    code = main(["process", str(corpus), "-o", str(store), "--lexicon", str(lexicon), "--jobs", "1", "--no-progress"])
+    assert code == 3
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and "image.txt" in err
+    tables = open_store(store)
+    assert len(tables.documents) == 12
+    assert sorted(Path(s).name for s in tables.errors["source"]) == ["empty.txt", "image.txt"]
+    assert all(tables.errors["reason"].str.len() > 0)
+    assert main(["process", str(corpus), "-o", str(tmp_path / "strict"), "--lexicon", str(lexicon), "--strict"]) == 2
+    assert not (tmp_path / "strict" / "documents.parquet").exists()
+
+
+def test_clean_corpus_exits_0(corpus, lexicon, tmp_path, capsys):
+    code = main(["process", str(corpus), "-o", str(tmp_path / "s"), "--lexicon", str(lexicon), "-j", "1"])
+    assert code == 0
+    assert "12 documents" in capsys.readouterr().err
+
+
+def test_unknown_engine_and_bad_store(corpus, tmp_path):
+    from framing.errors import ParameterError
+
+    with pytest.raises(ParameterError):
+        process(corpus, tmp_path / "s", engine="spark")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ParameterError):
+        process(corpus, tmp_path / "file")
+
+
+def test_killed_run_resumes_to_the_same_tables(tmp_path, lexicon):
+    corpus = write_corpus(tmp_path / "big", 240)
+    reference = tmp_path / "reference"
+    process(corpus, reference, lexicons=[lexicon], jobs=1, chunk_size=8)
+    store = tmp_path / "store"
+    cmd = [sys.executable, "-m", "framing.cli", "process", str(corpus), "-o", str(store),
+           "--lexicon", str(lexicon), "--jobs", "1", "--chunk-size", "8", "--no-progress"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    entries = store / "cache" / "matches"
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        if entries.is_dir() and len(list(entries.glob("*/*.parquet"))) >= 3:
+            break
+        time.sleep(0.01)
+    assert proc.poll() is None, "the run finished before it could be killed; make the corpus bigger"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done_before = len(list(entries.glob("*/*.parquet")))
+    assert 3 <= done_before < 30
+    assert not (store / "manifest.json").exists()
+    run = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=8)
+    assert run.cached_chunks >= done_before - 1  # an entry being written at the kill is lost at most
+    assert run.computed["sentences"] <= 240 - 8 * (done_before - 1)
+    assert file_hashes(store) == file_hashes(reference)
+    leftovers = [p for p in store.rglob("*.tmp*")]
+    assert len(leftovers) <= 1  # at most the temp file being written when killed
