@@ -412,6 +412,7 @@ def safe_filename(name: str, *, max_len: int = 80) -> str:
     """
     s = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode("ascii")
     s = re.sub(r"[^A-Za-z0-9._-]+", "_", s)
+    s = re.sub(r"\.{2,}", "_", s)
     s = re.sub(r"_+", "_", s).strip("._-")
     s = s[:max_len].rstrip("._-")
     if not s:
@@ -419,6 +420,12 @@ def safe_filename(name: str, *, max_len: int = 80) -> str:
     if s.split(".")[0].upper() in _WINDOWS_RESERVED:
         s = "_" + s
     return s
+
+
+def figure_stem(out_dir: str | os.PathLike, *parts) -> Path:
+    """``out_dir / "<part1>_<part2>..."`` with the name made safe by :func:`safe_filename`:
+    use it when a file name contains a speaker name or a parameter value."""
+    return Path(out_dir) / safe_filename("_".join(str(p) for p in parts))
 
 
 def save_figure(fig, stem: str | os.PathLike, *, data: pd.DataFrame, caption: str,
