@@ -59,11 +59,12 @@ class Settings:
     """Everything a worker needs besides the documents (picklable)."""
 
     cache_dir: str
-    lexicons: tuple = DEFAULT_LEXICONS
+    # the objects (equality and hashing use their content keys only)
+    lexicons: tuple = dataclasses.field(default=DEFAULT_LEXICONS, compare=False)
     lexicon_key: str = ""
-    sentiment: Any = DEFAULT_SENTIMENT
+    sentiment: Any = dataclasses.field(default=DEFAULT_SENTIMENT, compare=False)
     sentiment_key: str = DEFAULT_SENTIMENT
-    speakers: Any = None
+    speakers: Any = dataclasses.field(default=None, compare=False)
     speakers_key: str = ""
 
     def deps(self, stage: str) -> tuple[str, ...]:
@@ -272,6 +273,8 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
     seconds: dict[str, float] = {}
 
     def get(stage: str) -> pd.DataFrame:
+        if stage == "documents":
+            return docs  # stages always see the documents as loaded (cached or not)
         if stage in tables:
             return tables[stage]
         key = task.keys[stage]
@@ -280,17 +283,19 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
             return tables[stage]
         inputs = {s: get(s) for s in STAGE_INPUTS[stage]}
         t0 = time.perf_counter()
-        if stage == "documents":
-            table, per_doc, n = _normalize(docs), [], len(docs)
-        else:
-            table, per_doc, n = _compute(stage, inputs, settings, cache, task.doc_keys, docs, order, unique_ids)
+        table, per_doc, n = _compute(stage, inputs, settings, cache, task.doc_keys, docs, order, unique_ids)
         cache.write(stage, key, table, per_doc)
         seconds[stage] = time.perf_counter() - t0
         computed[stage] = n
         tables[stage] = table
         return table
 
-    for stage in STAGES:
+    if not cache.has("documents", task.keys["documents"]):
+        t0 = time.perf_counter()
+        cache.write("documents", task.keys["documents"], docs)
+        seconds["documents"] = time.perf_counter() - t0
+        computed["documents"] = len(docs)
+    for stage in STAGES[1:]:
         if not cache.has(stage, task.keys[stage]):
             get(stage)
     return ChunkResult(task.index, task.keys, len(docs), computed, seconds)
