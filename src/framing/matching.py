@@ -1,0 +1,369 @@
+"""The dictionary engine: every match of every lexicon term, and rates per unit.
+
+Tokens
+    A token is a run of word characters with inner hyphens and apostrophes kept
+    (``framing.lexicon.TOKEN_PATTERN``: "cease-fire", "don't", "Korea's" are one
+    token each); punctuation and spaces separate tokens. ``n_tokens`` of a unit is
+    the number of such tokens. Terms are tokenized the same way, so the term
+    ``U.S.`` is the two-token phrase "u s" and matches "U.S." in a text.
+
+Matching
+    Case-insensitive by default. A term matches a run of tokens: exact words,
+    words ending in ``*`` match any token with that prefix (``nuclear*``), and a
+    possessive ``'s`` on a text token is ignored ("Korea's" matches ``korea``).
+    Within one lexicon, matches never overlap: scanning left to right, at each
+    token the longest matching term wins ("human rights" beats "rights"; at equal
+    length an exact word beats a wildcard, a longer prefix a shorter one) and the
+    scan resumes after it. Different lexicons are matched independently. A term
+    listed under several categories yields one match row per category.
+
+Negation
+    With ``negation_window=N`` (default 3), a match is ``negated`` when one of the
+    N tokens before it is a negator ("not", "no", "never", "without", "nor",
+    "cannot", any "...n't"; see :data:`NEGATORS`). The window stops at sentence or
+    clause punctuation (``. ! ? ; :``). Negated matches are kept and flagged.
+
+Rates
+    :meth:`DictionaryMatcher.rates` gives per unit ``n_tokens`` and, for every
+    category of every lexicon, ``<lexicon>.<category>`` = 1,000 x (sum of match
+    weights) / ``n_tokens`` (NaN for a unit without tokens). Negated matches ARE
+    included in rates by default (a frame mentioned in the negative, "this is not
+    a crisis", is still invoked); ``count_negated=False`` leaves them out. With
+    ``counts=True`` each category also gets ``<lexicon>.<category>.n`` (number of
+    matches) and ``<lexicon>.<category>.negated`` (number of negated matches).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate, compress, count
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import ParameterError
+from .lexicon import TOKEN_PATTERN, Lexicon, load_lexicons, term_patterns
+
+NEGATORS = ("not", "no", "never", "without", "nor", "cannot", "neither", "none", "nothing", "n't")
+MATCH_COLUMNS = ["doc_id", "unit_id", "lexicon", "category", "term", "match", "start", "end", "weight", "negated"]
+_SPLIT_RE = re.compile(f"({TOKEN_PATTERN})")
+_STOP_CHARS = frozenset(".!?;:")
+
+
+class _Compiled:
+    """The lookup structures of a set of lexicons (built once per matcher)."""
+
+    def __init__(self, lexicons: list[Lexicon], case_sensitive: bool):
+        self.lexicons = lexicons
+        self.columns: list[tuple[str, str]] = []
+        col_of: dict[tuple[str, str], int] = {}
+        for lex in lexicons:
+            for cat in lex.categories:
+                col_of[(lex.name, cat)] = len(self.columns)
+                self.columns.append((lex.name, cat))
+        self.exact: dict[str, list] = {}
+        self.wild: dict[str, list] = {}
+        for li, lex in enumerate(lexicons):
+            groups: dict[tuple, list] = {}
+            first_term: dict[tuple, str] = {}
+            for term, cat, weight in lex.entries[["term", "category", "weight"]].itertuples(index=False):
+                pats = term_patterns(term, case_sensitive=case_sensitive)
+                groups.setdefault(pats, []).append((col_of[(lex.name, cat)], float(weight), cat))
+                first_term.setdefault(pats, term)
+            for pats, payload in groups.items():
+                (tok, prefix), rest = pats[0], pats[1:]
+                # sort key: longest first, exact before wildcard, longer prefix first
+                key = (-len(pats), prefix, -len(tok), sum(p for _, p in pats))
+                last_word = None if pats[-1][1] else pats[-1][0]  # None: the last word is a wildcard
+                cand = (key, li, len(pats), rest, first_term[pats], tuple(payload), last_word)
+                (self.wild if prefix else self.exact).setdefault(tok, []).append(cand)
+        self.wild_lengths = sorted({len(k) for k in self.wild})
+        self.n_lex = len(lexicons)
+
+    def resolve(self, tok: str):
+        """Candidates (sorted longest first) whose first word matches ``tok``, or None."""
+        found = list(self.exact.get(tok, ()))
+        if tok.endswith("'s") and len(tok) > 2:
+            found += self.exact.get(tok[:-2], ())
+        wild = self.wild
+        for n in self.wild_lengths:
+            if n > len(tok):
+                break
+            c = wild.get(tok[:n])
+            if c:
+                found += c
+        if not found:
+            return None
+        found.sort(key=lambda c: c[0])
+        return tuple(c[1:] for c in found)
+
+
+def _as_units(units) -> pd.DataFrame:
+    if isinstance(units, pd.DataFrame):
+        if "text" not in units.columns:
+            raise ParameterError("units table lacks column 'text'; build it with framing.sentence_units/quote_units")
+        return units
+    if isinstance(units, str):
+        units = [units]
+    texts = list(units)
+    return pd.DataFrame({"doc_id": [str(i) for i in range(len(texts))], "unit_id": [str(i) for i in range(len(texts))],
+                         "text": texts})
+
+
+class DictionaryMatcher:
+    """Match lexicons against units; scikit-learn style (configure, then call).
+
+    ``lexicons``: names of built-ins, dictionary paths, :class:`Lexicon` objects or
+    ``{category: [terms]}`` dicts. See the module docstring for tokens, matching
+    rules, negation and rates.
+    """
+
+    def __init__(self, lexicons=("news_frames",), *, case_sensitive: bool = False, negation_window: int = 3,
+                 negators: Sequence[str] = NEGATORS, count_negated: bool = True):
+        if negation_window < 0:
+            raise ParameterError(f"negation_window must be >= 0, not {negation_window}")
+        self.lexicons = lexicons
+        self.case_sensitive = case_sensitive
+        self.negation_window = int(negation_window)
+        self.negators = tuple(negators)
+        self.count_negated = count_negated
+        self._compiled_cache: _Compiled | None = None
+
+    def __repr__(self) -> str:
+        return f"DictionaryMatcher({self.lexicons!r}, negation_window={self.negation_window})"
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_compiled_cache"] = None
+        return state
+
+    def _compiled(self) -> _Compiled:
+        if self._compiled_cache is None:
+            self._compiled_cache = _Compiled(load_lexicons(self.lexicons), self.case_sensitive)
+        return self._compiled_cache
+
+    @property
+    def columns(self) -> list[str]:
+        """The rate columns, ``<lexicon>.<category>``, in order."""
+        return [f"{lex}.{cat}" for lex, cat in self._compiled().columns]
+
+    # -- the pass -------------------------------------------------------------------
+    def scan(self, units) -> tuple[dict, np.ndarray]:
+        """One pass over ``units``: (match columns as lists, n_tokens per unit)."""
+        units = _as_units(units)
+        comp = self._compiled()
+        texts = units["text"].tolist()
+        frags = units["fragments"].tolist() if "fragments" in units.columns else [None] * len(texts)
+        case_sensitive = self.case_sensitive
+        window = self.negation_window
+        neg_words = frozenset(w.lower() if not case_sensitive else w for w in self.negators)
+        neg_suffix = "n't" if "n't" in neg_words else None
+        cand: dict[str, tuple] = {}
+        known: set[str] = set()
+        resolve = comp.resolve
+        split = _SPLIT_RE.split
+        n_lex = comp.n_lex
+        out_unit: list[int] = []
+        out_lex: list[int] = []
+        out_col: list[int] = []
+        out_term: list[str] = []
+        out_match: list[str] = []
+        out_start: list[int] = []
+        out_end: list[int] = []
+        out_weight: list[float] = []
+        out_neg: list[bool] = []
+        n_tokens = np.zeros(len(texts), dtype=np.int64)
+        for u, text in enumerate(texts):
+            if not isinstance(text, str):
+                text = "" if text is None or text != text else str(text)
+            low = text if case_sensitive else text.lower()
+            if "\u2019" in low:
+                low = low.replace("\u2019", "'")
+            if len(low) == len(text):
+                parts = split(low)
+                toks = parts[1::2]
+            else:  # a rare character whose lower case is longer: keep the original's offsets
+                parts = split(text.replace("\u2019", "'"))
+                toks = [t.lower() for t in parts[1::2]]
+            ntok = len(toks)
+            n_tokens[u] = ntok
+            if not known.issuperset(toks):
+                for t in set(toks).difference(known):
+                    known.add(t)
+                    c = resolve(t)
+                    if c is not None:
+                        cand[t] = c
+            hits = list(compress(count(), map(cand.__contains__, toks)))
+            if not hits:
+                continue
+            free = [0] * n_lex
+            cum = None
+            fr = frags[u]
+            for i in hits:
+                for li, n, rest, term, payload, last_word in cand[toks[i]]:
+                    if i < free[li]:
+                        continue
+                    if rest:
+                        if i + n > ntok:
+                            continue
+                        ok = True
+                        j = i
+                        for p, prefix in rest:
+                            j += 1
+                            t = toks[j]
+                            if prefix:
+                                if not t.startswith(p):
+                                    ok = False
+                                    break
+                            elif t != p and not (t[:-2] == p and t.endswith("'s")):
+                                ok = False
+                                break
+                        if not ok:
+                            continue
+                    free[li] = i + n
+                    if cum is None:
+                        cum = list(accumulate(map(len, parts)))
+                    s = cum[2 * i]
+                    e = cum[2 * (i + n) - 1]
+                    last = toks[i + n - 1]
+                    if last_word is not None and last != last_word:
+                        e -= 2  # matched through the possessive's base word: leave "'s" out
+                    negated = False
+                    if window:
+                        k = i - 1
+                        while k >= 0 and k >= i - window:
+                            sep = parts[2 * k + 2]
+                            if sep and not _STOP_CHARS.isdisjoint(sep):
+                                break
+                            t = toks[k]
+                            if t in neg_words or (neg_suffix and t.endswith(neg_suffix)):
+                                negated = True
+                                break
+                            k -= 1
+                    matched = text[s:e]
+                    if fr is not None and len(fr):
+                        if len(fr) == 1:
+                            ds, de = fr[0][0] + s, fr[0][0] + e
+                        else:
+                            from .units import to_document_offset
+
+                            ds, de = to_document_offset(fr, s), to_document_offset(fr, e)
+                    else:
+                        ds, de = s, e
+                    for col, weight, _cat in payload:
+                        out_unit.append(u)
+                        out_lex.append(li)
+                        out_col.append(col)
+                        out_term.append(term)
+                        out_match.append(matched)
+                        out_start.append(int(ds))
+                        out_end.append(int(de))
+                        out_weight.append(weight)
+                        out_neg.append(negated)
+        found = {"unit": out_unit, "lexicon": out_lex, "col": out_col, "term": out_term, "match": out_match,
+                 "start": out_start, "end": out_end, "weight": out_weight, "negated": out_neg}
+        return found, n_tokens
+
+    # -- tables ------------------------------------------------------------------------
+    def _match_frame(self, units: pd.DataFrame, found: dict) -> pd.DataFrame:
+        comp = self._compiled()
+        idx = np.asarray(found["unit"], dtype=np.int64)
+        cols = np.asarray(found["col"], dtype=np.int64)
+        names = np.array([lex for lex, _ in comp.columns] or [""], dtype=object)
+        cats = np.array([cat for _, cat in comp.columns] or [""], dtype=object)
+        doc = units["doc_id"].to_numpy() if "doc_id" in units.columns else np.arange(len(units)).astype(str)
+        uid = units["unit_id"].to_numpy() if "unit_id" in units.columns else doc
+        df = pd.DataFrame({
+            "doc_id": doc[idx] if len(idx) else np.array([], dtype=object),
+            "unit_id": uid[idx] if len(idx) else np.array([], dtype=object),
+            "lexicon": names[cols] if len(cols) else np.array([], dtype=object),
+            "category": cats[cols] if len(cols) else np.array([], dtype=object),
+            "term": found["term"],
+            "match": found["match"],
+            "start": np.asarray(found["start"], dtype=np.int64),
+            "end": np.asarray(found["end"], dtype=np.int64),
+            "weight": np.asarray(found["weight"], dtype=float),
+            "negated": np.asarray(found["negated"], dtype=bool),
+        })
+        return df[MATCH_COLUMNS]
+
+    def _rate_frame(self, units: pd.DataFrame, found: dict, n_tokens: np.ndarray, counts: bool) -> pd.DataFrame:
+        comp = self._compiled()
+        n_units, n_cols = len(n_tokens), len(comp.columns)
+        idx = np.asarray(found["unit"], dtype=np.int64)
+        cols = np.asarray(found["col"], dtype=np.int64)
+        weights = np.asarray(found["weight"], dtype=float)
+        negated = np.asarray(found["negated"], dtype=bool)
+        flat = idx * n_cols + cols
+        size = n_units * n_cols
+        w = weights if self.count_negated else np.where(negated, 0.0, weights)
+        sums = np.bincount(flat, weights=w, minlength=size).reshape(n_units, n_cols) if size else np.zeros((n_units, n_cols))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rates = sums * 1000.0 / n_tokens[:, None]
+        rates[n_tokens == 0, :] = np.nan
+        out = {}
+        for c in ("doc_id", "unit_id", "unit"):
+            if c in units.columns:
+                out[c] = units[c].to_numpy()
+        out["n_tokens"] = n_tokens
+        names = self.columns
+        for k, name in enumerate(names):
+            out[name] = rates[:, k]
+        if counts:
+            n = np.bincount(flat, minlength=size).reshape(n_units, n_cols) if size else np.zeros((n_units, n_cols), int)
+            nn = (np.bincount(flat[negated], minlength=size).reshape(n_units, n_cols) if size
+                  else np.zeros((n_units, n_cols), int))
+            for k, name in enumerate(names):
+                out[f"{name}.n"] = n[:, k].astype(np.int64)
+                out[f"{name}.negated"] = nn[:, k].astype(np.int64)
+        df = pd.DataFrame(out, index=range(n_units))
+        if counts:
+            order = [c for c in df.columns if c not in names and not c.endswith((".n", ".negated"))]
+            for name in names:
+                order += [name, f"{name}.n", f"{name}.negated"]
+            df = df[order]
+        return df
+
+    def match(self, units) -> pd.DataFrame:
+        """Every match: doc_id, unit_id, lexicon, category, term, match, start, end, weight, negated."""
+        units = _as_units(units)
+        found, _ = self.scan(units)
+        return self._match_frame(units, found)
+
+    def rates(self, units, *, counts: bool = False) -> pd.DataFrame:
+        """Per unit: doc_id, unit_id, unit, n_tokens and ``<lexicon>.<category>`` rates per 1,000 tokens."""
+        units = _as_units(units)
+        found, n_tokens = self.scan(units)
+        return self._rate_frame(units, found, n_tokens, counts)
+
+    def match_and_rate(self, units, *, counts: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """``(matches, rates)`` from a single pass."""
+        units = _as_units(units)
+        found, n_tokens = self.scan(units)
+        return self._match_frame(units, found), self._rate_frame(units, found, n_tokens, counts)
+
+
+def match_lexicons(units, lexicons=("news_frames",), **kwargs) -> pd.DataFrame:
+    """``DictionaryMatcher(lexicons, **kwargs).match(units)``: the match table."""
+    return DictionaryMatcher(lexicons, **kwargs).match(units)
+
+
+def tokenize(text: str, *, lower: bool = True) -> list[str]:
+    """The tokens of ``text`` as the matcher sees them (lower-cased by default)."""
+    text = text.replace("\u2019", "'")
+    return _SPLIT_RE.split(text.lower() if lower else text)[1::2]
+
+
+def keywords_in_context(matches: pd.DataFrame, documents: pd.DataFrame, *, width: int = 40) -> pd.DataFrame:
+    """Matches with ``left`` and ``right`` context (``width`` characters) from the documents' text."""
+    texts = dict(zip(documents["doc_id"], documents["text"]))
+    left, right = [], []
+    for doc_id, s, e in zip(matches["doc_id"], matches["start"], matches["end"]):
+        t = texts.get(doc_id, "")
+        left.append(" ".join(t[max(0, s - width):s].split()))
+        right.append(" ".join(t[e:e + width].split()))
+    out = matches.copy()
+    out["left"] = left
+    out["right"] = right
+    return out
