@@ -29,7 +29,7 @@ SPEAKER_GROUPS = ("speaker", "side", "role")
 
 
 @dataclass(frozen=True)
-class Param:
+class Param:  # help texts must not contain "=" (papermill's parameter parser skips such lines)
     """One parameter: its kind (``str``, ``path``, ``int``, ``list``, ``choice``,
     ``date``), default, help text and constraints."""
 
@@ -45,28 +45,28 @@ class Param:
 PARAMS: dict[str, Param] = {
     p.name: p
     for p in [
-        Param("corpus", "path", "", "corpus file or folder; '' = the bundled seed article (data/)"),
+        Param("corpus", "path", "", "corpus file or folder; '' for the bundled seed article (data/)"),
         Param("speakers", "path", "auto",
-              "speaker table (YAML/CSV) giving side and role; 'auto' = speakers.yaml beside the corpus "
-              "(data/speakers.yaml for the seed); 'none' = no table"),
+              "speaker table (YAML/CSV) giving side and role; 'auto': speakers.yaml beside the corpus "
+              "(data/speakers.yaml for the seed); 'none': no table"),
         Param("lexicons", "list", ["news_frames"], "dictionaries to score with: bundled names or file paths"),
         Param("unit", "choice", "quote", "unit of analysis: quote, sentence or document", choices=UNITS),
         Param("group_by", "str", "side",
               "column to compare: speaker, side, outlet, section or any metadata column"),
         Param("min_quotes", "int", 1, "leave out groups with fewer units than this", minimum=1),
-        Param("include_speakers", "list", [], "only these speakers (canonical names); [] = all"),
-        Param("date_from", "date", "", "first date included (YYYY-MM-DD); '' = no limit"),
-        Param("date_to", "date", "", "last date included (YYYY-MM-DD); '' = no limit"),
+        Param("include_speakers", "list", [], "only these speakers (canonical names); [] for all"),
+        Param("date_from", "date", "", "first date included (YYYY-MM-DD); '' for no limit"),
+        Param("date_to", "date", "", "last date included (YYYY-MM-DD); '' for no limit"),
         Param("period", "choice", "month", "time bins of timelines: day, week, month, quarter, year", choices=PERIODS),
         Param("top_n", "int", 15, "how many speakers, words or quotes to show in rankings", minimum=1),
         Param("formats", "list", list(FORMATS), "figure formats to write: any of pdf, svg, png", choices=FORMATS),
-        Param("out_dir", "path", "", "folder for figures and tables; '' = figures/<run name of the corpus>"),
+        Param("out_dir", "path", "", "folder for figures and tables; '' for figures/<run name of the corpus>"),
         Param("style", "choice", "paper", "figure style: paper (3.5 in columns) or slides", choices=STYLES),
-        Param("n_boot", "int", 2000, "bootstrap resamples for intervals (0 = no intervals)", minimum=0),
+        Param("n_boot", "int", 2000, "bootstrap resamples for intervals (0: no intervals)", minimum=0),
         Param("seed", "int", 0, "random seed of bootstrap and samples", minimum=0),
         Param("sample_size", "int", 50, "quotes drawn for the coding sheet", minimum=1,
               notebooks=("05_validation",)),
-        Param("coded_sheet", "path", "", "a filled-in coding sheet (CSV) to score agreement; '' = none",
+        Param("coded_sheet", "path", "", "a filled-in coding sheet (CSV) to score agreement; '' for none",
               notebooks=("05_validation",)),
     ]
 }
