@@ -1,0 +1,848 @@
+"""Load a news corpus into a documents table (one row per document).
+
+Inputs (``format`` is guessed from the path when not given):
+
+- a ``.txt`` file: first line the title, a blank line, then the body (the layout of
+  the bundled seed article and of the BBC corpus);
+- a folder tree of ``.txt`` files: sub-folder names become ``section``, ``doc_id`` is
+  the posix path relative to the folder; an optional sidecar ``metadata.csv`` (or
+  ``.tsv``/``.jsonl``) at the top of the folder, or ``metadata=PATH``, keyed by file
+  name, fills outlet/date/url/title and adds any other column;
+- a table: CSV, TSV, JSON Lines, a JSON array of objects or Parquet, one row per
+  document, with ``id_col``/``text_col``/``title_col``/``date_col`` naming columns
+  (``doc_id`` is accepted for the id; ``outlet``, ``url``, ``section`` are read
+  when present, see ``COLUMN_ALIASES``); a folder of such tables is read as shards.
+
+``text`` is exactly the decoded content (of the file, or of the cell): every later
+offset indexes into it. Encodings: UTF-8 (a BOM is decoded away and recorded as
+``utf-8-sig``), else cp1252, else latin-1; the one used is recorded per document in
+``encoding`` and a fallback is listed in ``attrs["warnings"]``, never silent.
+
+Bad members (unreadable, binary, undecodable, empty, oversized files; malformed JSON
+lines; rows without text) raise :class:`~framing.errors.InputError` naming the file
+and line/row with ``errors="raise"``, or are skipped and listed in
+``df.attrs["errors"]`` as ``{"source", "reason"}`` with ``errors="collect"``.
+A missing path, a corpus with no document at all, a table without the text column
+and malformed options always raise.
+
+See docs/corpus.md.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+import pandas as pd
+
+from .errors import InputError, ParameterError
+
+DOC_COLUMNS = ["doc_id", "title", "text", "outlet", "url", "section", "date", "source", "encoding", "excluded"]
+# columns the loader fills itself; an input column with one of these names (other
+# than the ones it reads) is kept as ``input_<name>``
+RESERVED = set(DOC_COLUMNS)
+MAX_BYTES = 20 * 2**20  # a single document larger than this is taken for a mistake
+DEFAULT_CHUNK_SIZE = 1000
+METADATA_NAMES = ("metadata.csv", "metadata.tsv", "metadata.jsonl")
+METADATA_KEYS = ("file", "filename", "file_name", "path", "doc_id", "id", "name")
+TEXT_SUFFIXES = (".txt",)
+TABLE_FORMATS = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+FORMATS = ("txt", "csv", "tsv", "jsonl", "json", "parquet")
+# documents-table column <- first input column of these names (when no column has the name itself)
+COLUMN_ALIASES = {
+    "outlet": ("outlet", "publication", "publisher", "source_name", "source"),
+    "url": ("url", "link"),
+    "section": ("section", "category"),
+}
+FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_HINT = "fix or remove it, or skip bad members with errors='collect' (CLI: without --strict)"
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode_bytes(data: bytes, *, encoding: str | None = None, source: str | os.PathLike | None = None) -> tuple[str, str]:
+    """Decode one document's bytes; return ``(text, encoding_used)``.
+
+    With ``encoding=None``: a UTF-8 BOM gives ``utf-8-sig`` (BOM removed), a UTF-16 BOM
+    ``utf-16``; else UTF-8, then cp1252, then latin-1. Raises InputError for binary
+    data (NUL bytes), for text that decodes only to control characters, and for
+    bytes that do not decode with an explicit ``encoding``.
+    """
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise ParameterError(f"unknown encoding {encoding!r}; use e.g. utf-8, cp1252, latin-1") from None
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as err:
+            raise InputError(
+                f"undecodable bytes: byte 0x{data[err.start]:02x} at offset {err.start} is not valid {encoding}; "
+                "give the right encoding or convert the file to UTF-8",
+                source=source,
+            ) from None
+        return text, encoding
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data.decode("utf-8-sig"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"binary file (NUL byte at offset {nul}), not text; {_HINT}", source=source)
+    try:
+        text, used = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        for used in FALLBACK_ENCODINGS:
+            try:
+                text = data.decode(used)
+                break
+            except UnicodeDecodeError:
+                continue
+    if text and _looks_binary(text):
+        bad = _CONTROL.search(text)
+        raise InputError(
+            f"undecodable bytes: not UTF-8, and decoded as {used} it is mostly control characters "
+            f"(first at character {bad.start() if bad else 0}); convert it to UTF-8 or give its encoding; {_HINT}",
+            source=source,
+        )
+    return text, used
+
+
+def _looks_binary(text: str) -> bool:
+    """More than 1% control characters (other than tab, newlines, form feed)."""
+    n = len(_CONTROL.findall(text))
+    return n > 0 and n > 0.01 * len(text)
+
+
+def read_text_file(path: str | os.PathLike, *, encoding: str | None = None, max_bytes: int | None = MAX_BYTES) -> tuple[str, str]:
+    """Read one text file; return ``(text, encoding_used)`` (see :func:`decode_bytes`).
+
+    Raises InputError for an unreadable, empty (or whitespace-only), oversized,
+    binary or undecodable file.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(
+                f"file too large ({size:,} bytes > max_bytes={max_bytes:,}); split it into documents or raise max_bytes",
+                source=path,
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read file ({err.strerror or err}); check its permissions; {_HINT}", source=path) from None
+    if not data.strip():
+        raise InputError(f"empty file{' (only whitespace)' if data else ''}; {_HINT}", source=path)
+    text, used = decode_bytes(data, encoding=encoding, source=path)
+    if not text.strip():
+        raise InputError(f"empty file (only whitespace); {_HINT}", source=path)
+    return text, used
+
+
+def sniff_file_encoding(path: str | os.PathLike, *, encoding: str | None = None, block: int = 1 << 22) -> str:
+    """The encoding of a (possibly huge) table file, read in blocks: ``utf-8``,
+    ``utf-8-sig``, ``cp1252`` or ``latin-1`` (or ``encoding`` when given). Raises
+    InputError for binary files (NUL bytes)."""
+    if encoding:
+        return encoding
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4)
+    except OSError as err:
+        raise InputError(f"cannot read file ({err.strerror or err})", source=path) from None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    candidates = ["utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8", *FALLBACK_ENCODINGS]
+    for enc in candidates:
+        decoder = codecs.getincrementaldecoder(enc)()
+        offset = 0
+        try:
+            with path.open("rb") as fh:
+                while chunk := fh.read(block):
+                    nul = chunk.find(b"\x00")
+                    if nul >= 0:
+                        raise InputError(f"binary file (NUL byte at offset {offset + nul}), not a text table; "
+                                         "check the file or its --format", source=path)
+                    decoder.decode(chunk)
+                    offset += len(chunk)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return enc
+    return "latin-1"  # pragma: no cover - latin-1 decodes everything
+
+
+# --------------------------------------------------------------------------- text files
+
+
+def split_title(text: str) -> str:
+    """The title of a .txt document: its first non-blank line, when a blank line (or
+    the end) follows it, or when it is a short line (at most 20 words) without final
+    punctuation followed by more text; else ``""``."""
+    lines = text.lstrip().split("\n", 2)
+    first = lines[0].strip()
+    if not first:
+        return ""
+    if len(lines) == 1 or not lines[1].strip():
+        return first
+    if len(first.split()) <= 20 and first[-1] not in ".!?\"'”’,;:":
+        return first
+    return ""
+
+
+# --------------------------------------------------------------------------- options
+
+
+def _check_options(format, errors, chunk_size, max_bytes, cols: Mapping[str, Any]) -> str | None:
+    if errors not in ("raise", "collect"):
+        raise ParameterError(f"errors must be 'raise' or 'collect', not {errors!r}")
+    if format is not None:
+        fmt = str(format).lower().lstrip(".")
+        fmt = {"text": "txt", "folder": "txt", "ndjson": "jsonl", "pq": "parquet", "tab": "tsv"}.get(fmt, fmt)
+        if fmt not in FORMATS:
+            raise ParameterError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
+        format = fmt
+    if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
+        raise ParameterError(f"chunk_size must be a positive integer, not {chunk_size!r}")
+    if max_bytes is not None and (not isinstance(max_bytes, int) or max_bytes < 1):
+        raise ParameterError(f"max_bytes must be a positive integer or None, not {max_bytes!r}")
+    for name, value in cols.items():
+        if not isinstance(value, str) or not value:
+            raise ParameterError(f"{name} must be a column name (a non-empty string), not {value!r}")
+    return format
+
+
+def _detect_format(path: Path, format: str | None) -> tuple[str, list[Path]]:
+    """``(kind, members)``: kind is 'txt' or a table format; members are files in order."""
+    if not path.exists():
+        raise InputError("no such file or folder; check the path (relative paths start in the working directory)",
+                         source=path)
+    if path.is_file():
+        fmt = format or TABLE_FORMATS.get(path.suffix.lower(), "txt")
+        return fmt, [path]
+    if not path.is_dir():
+        raise InputError("not a file or folder; give a .txt file, a folder or a table", source=path)
+    files = _walk(path)
+    if format in (None, "txt"):
+        txt = [f for f in files if f.suffix.lower() in TEXT_SUFFIXES]
+        if txt or format == "txt":
+            if not txt:
+                raise InputError("no .txt files in this folder; check the path or give --format", source=path)
+            return "txt", txt
+    tables: dict[str, list[Path]] = {}
+    for f in files:
+        fmt = TABLE_FORMATS.get(f.suffix.lower())
+        if fmt and f.name.lower() not in METADATA_NAMES:
+            tables.setdefault(fmt, []).append(f)
+    if format is not None:
+        members = tables.get(format, [])
+        if not members:
+            raise InputError(f"no {format} files in this folder; check the path or --format", source=path)
+        return format, members
+    if len(tables) == 1:
+        (fmt, members), = tables.items()
+        return fmt, members
+    if not tables:
+        raise InputError("no documents: the folder holds no .txt files and no tables (.csv, .tsv, .jsonl, .json, "
+                         ".parquet); check the path", source=path)
+    raise InputError(f"the folder mixes table formats ({', '.join(sorted(tables))}); choose one with format= / --format",
+                     source=path)
+
+
+def _walk(root: Path) -> list[Path]:
+    """Every non-hidden file under ``root``, sorted by posix relative path."""
+    out = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith((".", "__"))]
+        for name in filenames:
+            if not name.startswith("."):
+                out.append(Path(dirpath) / name)
+    return sorted(out, key=lambda p: p.relative_to(root).as_posix())
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def _read_metadata(metadata, root: Path | None) -> tuple[dict[str, dict], str | None]:
+    """Sidecar metadata as ``{key: {column: value}}`` and where it came from."""
+    if metadata is None:
+        if root is None or not root.is_dir():
+            return {}, None
+        for name in METADATA_NAMES:
+            if (root / name).is_file():
+                metadata = root / name
+                break
+        else:
+            return {}, None
+    if isinstance(metadata, Mapping):
+        out = {}
+        for key, fields in metadata.items():
+            if not isinstance(fields, Mapping) or not all(isinstance(k, str) for k in fields):
+                raise InputError(f"metadata for {key!r} must be a mapping of column names to values, "
+                                 f"not {type(fields).__name__}; give {{file_name: {{'outlet': ..., 'date': ...}}}}",
+                                 source="metadata")
+            out[str(key)] = dict(fields)
+        return out, "metadata"
+    if isinstance(metadata, pd.DataFrame):
+        table, source = metadata, "metadata"
+    elif isinstance(metadata, (str, os.PathLike)):
+        mpath = Path(metadata)
+        if not mpath.is_file():
+            raise InputError("metadata file not found; check the path", source=mpath)
+        fmt = TABLE_FORMATS.get(mpath.suffix.lower(), "csv")
+        table = _read_whole_table(mpath, fmt)
+        source = str(mpath)
+    else:
+        raise ParameterError(f"metadata must be a file path, a DataFrame or a dict, not {type(metadata).__name__}")
+    key = next((k for k in METADATA_KEYS if k in table.columns), None)
+    if key is None:
+        raise InputError(f"metadata needs a key column naming the file or document (one of: {', '.join(METADATA_KEYS)}); "
+                         f"it has: {', '.join(map(str, table.columns))}", source=source)
+    out = {}
+    for n, rec in enumerate(table.to_dict("records"), start=1):
+        k = str(rec.pop(key))
+        if k in out:
+            raise InputError(f"duplicate metadata key {k!r}; keep one row per file", source=f"{source}:row {n}")
+        out[k] = rec
+    return out, source
+
+
+def _read_whole_table(path: Path, fmt: str) -> pd.DataFrame:
+    try:
+        if fmt in ("csv", "tsv"):
+            enc = sniff_file_encoding(path)
+            return pd.read_csv(path, sep="\t" if fmt == "tsv" else ",", dtype=str, keep_default_na=False,
+                               encoding=enc)
+        if fmt == "jsonl":
+            return pd.read_json(path, lines=True, dtype=False)
+        if fmt == "json":
+            return pd.read_json(path, dtype=False)
+        return pd.read_parquet(path)
+    except (ValueError, OSError, pd.errors.ParserError) as err:
+        raise InputError(f"cannot read table ({_first_line(err)}); check its format", source=path) from None
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
+
+
+# --------------------------------------------------------------------------- chunks
+
+
+class _Collector:
+    """Builds documents tables chunk by chunk; tracks ids, errors and warnings."""
+
+    def __init__(self, errors: str, chunk_size: int, meta: dict[str, dict], meta_source: str | None):
+        self.errors = errors
+        self.chunk_size = chunk_size
+        self.meta = meta
+        self.meta_source = meta_source
+        self.meta_used: set[str] = set()
+        self.rows: list[dict] = []
+        self.bad: list[dict] = []
+        self.warnings: list[dict] = []
+        self.seen: dict[str, str] = {}
+        self.total = 0
+        self.first_bad: dict | None = None
+
+    def fail(self, err: InputError | str, source: str) -> None:
+        """A bad member: raise or record it."""
+        if self.errors == "raise":
+            if isinstance(err, InputError):
+                raise err
+            raise InputError(f"{err}; {_HINT}", source=source)
+        reason = str(err)
+        if isinstance(err, InputError) and err.source and reason.startswith(err.source):
+            reason = reason[len(err.source):].lstrip(":").strip()
+            if err.line is not None and reason.startswith(str(err.line)):
+                reason = reason[len(str(err.line)):].lstrip(":").strip()
+        reason = reason.split(f"; {_HINT}")[0]
+        entry = {"source": source, "reason": reason}
+        self.bad.append(entry)
+        self.first_bad = self.first_bad or entry
+
+    def warn(self, source: str, reason: str) -> None:
+        self.warnings.append({"source": source, "reason": reason})
+
+    def add(self, row: dict) -> bool:
+        """Add one document; False (after fail) when its id repeats an earlier one."""
+        doc_id = row["doc_id"]
+        if doc_id in self.seen:
+            self.fail(f"duplicate document id {doc_id!r} (first at {self.seen[doc_id]}); ids must be unique",
+                      row["source"])
+            return False
+        self.seen[doc_id] = row["source"]
+        for key in (doc_id, row.pop("_file", None)):
+            if key is not None and key in self.meta:
+                self.meta_used.add(key)
+                for col, value in self.meta[key].items():
+                    col = str(col)
+                    if col in ("title", "outlet", "url", "section", "date"):
+                        if value is None or (isinstance(value, float) and value != value) or str(value) == "":
+                            continue
+                    elif col in RESERVED:
+                        col = f"input_{col}"
+                    row[col] = value
+                break
+        self.rows.append(row)
+        self.total += 1
+        return True
+
+    def ready(self) -> bool:
+        return len(self.rows) >= self.chunk_size
+
+    def flush(self, force: bool = False) -> pd.DataFrame | None:
+        if not self.rows and not self.bad and not self.warnings and not force:
+            return None
+        frame = _frame(self.rows, self)
+        frame.attrs["errors"] = self.bad
+        frame.attrs["warnings"] = self.warnings
+        self.rows, self.bad, self.warnings = [], [], []
+        return frame
+
+    def finish(self, path: Path) -> pd.DataFrame | None:
+        if self.meta and self.meta_source:
+            unused = [k for k in self.meta if k not in self.meta_used]
+            if unused:
+                self.warn(self.meta_source, f"{len(unused)} metadata row(s) match no document, e.g. {unused[0]!r}")
+        if self.total == 0:
+            if self.first_bad is not None:
+                raise InputError(f"{self.first_bad['reason']}; no readable document in the corpus",
+                                 source=self.first_bad["source"])
+            raise InputError("empty corpus: no documents found; check the path and format", source=path)
+        return self.flush()
+
+
+def _frame(rows: list[dict], collector: _Collector) -> pd.DataFrame:
+    """A documents table from row dicts: fixed columns first, then extras in order."""
+    from .boilerplate import find_boilerplate
+
+    extras: dict[str, None] = {}
+    for row in rows:
+        for col in row:
+            if col not in RESERVED:
+                extras[col] = None
+    data: dict[str, list] = {col: [] for col in DOC_COLUMNS}
+    for col in extras:
+        data[col] = []
+    raw_dates = []
+    for row in rows:
+        text = row["text"]
+        data["doc_id"].append(row["doc_id"])
+        data["title"].append(_as_str(row.get("title")))
+        data["text"].append(text)
+        for col in ("outlet", "url", "section"):
+            data[col].append(_as_str(row.get(col)))
+        raw_dates.append(row.get("date"))
+        data["date"].append(None)
+        data["source"].append(row["source"])
+        data["encoding"].append(row["encoding"])
+        data["excluded"].append([list(span) for span in find_boilerplate(text)])
+        for col in extras:
+            data[col].append(row.get(col))
+    data["date"] = _parse_dates(raw_dates, [r["source"] for r in rows], collector)
+    frame = pd.DataFrame(data, columns=list(data))
+    return frame
+
+
+def _as_str(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+def _parse_dates(values: list, sources: list[str], collector: _Collector) -> pd.Series:
+    """Parse dates (ISO 8601 first, then any format pandas knows); NaT when absent or
+    unparseable, the unparseable ones reported as warnings. Time zones go to UTC."""
+    if not values:
+        return pd.Series([], dtype="datetime64[ns]")
+    present = [not (v is None or (isinstance(v, float) and v != v) or str(v).strip() == "") for v in values]
+    if not any(present):
+        return pd.Series([pd.NaT] * len(values), dtype="datetime64[ns]")
+    strings = pd.Series([str(v).strip() if p else None for v, p in zip(values, present)], dtype=object)
+    out = _to_datetime(strings, "ISO8601")
+    retry = out.isna() & pd.Series(present)
+    if retry.any():
+        out[retry] = _to_datetime(strings[retry], "mixed")
+    for i in (out.isna() & pd.Series(present)).to_numpy().nonzero()[0]:
+        collector.warn(sources[i], f"unparseable date {strings[i]!r} (set to NaT)")
+    return out.astype("datetime64[ns]")
+
+
+def _to_datetime(strings: pd.Series, fmt: str) -> pd.Series:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            out = pd.to_datetime(strings, errors="coerce", utc=True, format=fmt)
+        except (ValueError, TypeError, OverflowError):
+            out = pd.Series([_one_date(s) for s in strings], index=strings.index, dtype="datetime64[ns, UTC]")
+    return out.dt.tz_convert(None).astype("datetime64[ns]")
+
+
+def _one_date(value):
+    try:
+        return pd.to_datetime(value, utc=True)
+    except (ValueError, TypeError, OverflowError):
+        return pd.NaT
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def _iter_txt(files: list[Path], root: Path, single: bool, col: _Collector, encoding, max_bytes) -> Iterator[pd.DataFrame]:
+    for f in files:
+        source = str(f)
+        rel = f.name if single else f.relative_to(root).as_posix()
+        try:
+            text, used = read_text_file(f, encoding=encoding, max_bytes=max_bytes)
+        except InputError as err:
+            col.fail(err, source)
+            continue
+        if used not in ("utf-8", "utf-8-sig"):
+            col.warn(source, f"not UTF-8: decoded as {used}")
+        section = "" if single else (Path(rel).parent.as_posix() if "/" in rel else "")
+        col.add({"doc_id": rel, "title": split_title(text), "text": text, "section": section,
+                 "source": source, "encoding": used, "_file": f.name})
+        if col.ready():
+            yield col.flush()
+
+
+def _iter_records(path: Path, fmt: str, chunk_size: int, encoding) -> Iterator[tuple[list[str], Iterator[tuple[str, Any]]]]:
+    """Yield ``(columns, [(source, record_or_error), ...])`` batches of a table file.
+
+    A record is a dict; an error is an InputError for that row/line.
+    """
+    if fmt in ("csv", "tsv"):
+        enc = sniff_file_encoding(path, encoding=encoding)
+        try:
+            reader = pd.read_csv(path, sep="\t" if fmt == "tsv" else ",", dtype=str, keep_default_na=False,
+                                 encoding=enc, chunksize=chunk_size)
+            row = 0
+            for batch in reader:
+                recs = batch.to_dict("records")
+                yield list(batch.columns), [(f"{path}:row {row + i + 1}", r) for i, r in enumerate(recs)], enc
+                row += len(recs)
+        except pd.errors.EmptyDataError:
+            raise InputError("empty table (no header, no rows); check the file", source=path) from None
+        except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as err:
+            raise InputError(f"malformed {fmt.upper()} ({_first_line(err)}); fix the quoting or the delimiter, "
+                             f"or give --format", source=path) from None
+        return
+    if fmt == "jsonl":
+        enc = sniff_file_encoding(path, encoding=encoding)
+        batch: list = []
+        columns: dict[str, None] = {}
+        with path.open("r", encoding=enc, newline="") as fh:
+            for lineno, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                source = f"{path}:{lineno}"
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as err:
+                    batch.append((source, InputError(f"malformed JSON line ({err.msg} at column {err.colno}); "
+                                                     f"{_HINT}", source=path, line=lineno)))
+                else:
+                    if isinstance(rec, dict):
+                        columns.update(dict.fromkeys(rec))
+                        batch.append((source, rec))
+                    else:
+                        batch.append((source, InputError(f"JSON line is a {type(rec).__name__}, not an object; "
+                                                         f"{_HINT}", source=path, line=lineno)))
+                if len(batch) >= chunk_size:
+                    yield list(columns), batch, enc
+                    batch = []
+        if batch or not columns:
+            yield list(columns), batch, enc
+        return
+    if fmt == "json":
+        enc = sniff_file_encoding(path, encoding=encoding)
+        try:
+            with path.open("r", encoding=enc) as fh:
+                data = json.load(fh)
+        except json.JSONDecodeError as err:
+            raise InputError(f"malformed JSON ({err.msg} at column {err.colno}); fix the file", source=path,
+                             line=err.lineno) from None
+        if isinstance(data, dict):
+            for key in ("documents", "data", "articles", "records", "items"):
+                if isinstance(data.get(key), list):
+                    data = data[key]
+                    break
+        if not isinstance(data, list):
+            raise InputError("a JSON corpus must be an array of objects (one per document); use JSON Lines "
+                             "for one object per line", source=path)
+        columns = {}
+        for rec in data:
+            if isinstance(rec, dict):
+                columns.update(dict.fromkeys(rec))
+        for start in range(0, max(len(data), 1), chunk_size):
+            batch = []
+            for i, rec in enumerate(data[start:start + chunk_size], start=start + 1):
+                source = f"{path}:row {i}"
+                if isinstance(rec, dict):
+                    batch.append((source, rec))
+                else:
+                    batch.append((source, InputError(f"item is a {type(rec).__name__}, not an object; {_HINT}",
+                                                     source=source)))
+            yield list(columns), batch, enc
+        return
+    # parquet
+    try:
+        import pyarrow.parquet as pq
+
+        pf = pq.ParquetFile(path)
+        columns = list(pf.schema_arrow.names)
+        row = 0
+        for rb in pf.iter_batches(batch_size=chunk_size):
+            recs = rb.to_pandas().to_dict("records")
+            yield columns, [(f"{path}:row {row + i + 1}", r) for i, r in enumerate(recs)], "parquet"
+            row += len(recs)
+        if pf.metadata.num_rows == 0:
+            yield columns, [], "parquet"
+    except ImportError:  # pragma: no cover - pyarrow is a dependency
+        raise InputError("reading Parquet needs pyarrow; pip install pyarrow", source=path) from None
+    except OSError as err:
+        raise InputError(f"not a readable Parquet file ({_first_line(err)}); check the file or --format",
+                         source=path) from None
+
+
+def _pick(columns: list[str], wanted: str, fallbacks: tuple[str, ...] = ()) -> str | None:
+    for name in (wanted, *fallbacks):
+        if name in columns:
+            return name
+    return None
+
+
+_TEXT_GUESSES = ("body", "content", "article", "story", "full_text", "fulltext", "text_body", "maintext")
+
+
+def _iter_tables(files: list[Path], root: Path, fmt: str, col: _Collector, *, id_col, text_col, title_col,
+                 date_col, encoding, max_bytes, chunk_size) -> Iterator[pd.DataFrame]:
+    for f in files:
+        shard = f.stem if f == root else f.relative_to(root).with_suffix("").as_posix()
+        try:
+            size = f.stat().st_size
+            blank = size == 0 or (size < 4096 and not f.read_bytes().strip())
+        except OSError as err:
+            col.fail(InputError(f"cannot read file ({err.strerror or err}); {_HINT}", source=f), str(f))
+            continue
+        if blank:
+            col.fail(InputError(f"empty file; {_HINT}", source=f), str(f))
+            continue
+        checked = False
+        for columns, batch, enc in _iter_records(f, fmt, chunk_size, encoding):
+            if not checked:
+                checked = True
+                if text_col not in columns:
+                    guess = [c for c in columns if str(c).lower() in _TEXT_GUESSES]
+                    hint = f" (maybe --text-col {guess[0]})" if guess else ""
+                    shown = ", ".join(map(str, columns[:12])) + (" ..." if len(columns) > 12 else "")
+                    raise InputError(f"no text column {text_col!r}; columns are: {shown or '(none)'}; name the "
+                                     f"column holding the article text with text_col= / --text-col{hint}", source=f)
+                id_name = _pick(columns, id_col, ("doc_id",) if id_col == "id" else ())
+                if id_name is None:
+                    col.warn(str(f), f"no id column {id_col!r}: doc_id is made from the text (name:hash); "
+                                     "give id_col= / --id-col for ids you control")
+                aliases = {k: _pick(columns, k, v) for k, v in COLUMN_ALIASES.items()}
+                used = {text_col, id_name, title_col, date_col, *aliases.values()}
+                renames = {c: (f"input_{c}" if c in RESERVED else c) for c in columns if c not in used}
+                if enc not in ("utf-8", "utf-8-sig", "parquet"):
+                    col.warn(str(f), f"not UTF-8: decoded as {enc}")
+            for source, rec in batch:
+                if isinstance(rec, InputError):
+                    col.fail(rec, source)
+                    continue
+                text = rec.get(text_col)
+                if text is None or (isinstance(text, float) and text != text) or (isinstance(text, str) and not text.strip()):
+                    col.fail(f"row without text (column {text_col!r} is empty)", source)
+                    continue
+                if not isinstance(text, str):
+                    col.fail(f"text is a {type(text).__name__}, not a string", source)
+                    continue
+                if max_bytes is not None and len(text) * 4 > max_bytes and len(text.encode("utf-8")) > max_bytes:
+                    col.fail(f"text too large (> max_bytes={max_bytes:,}); split it or raise max_bytes", source)
+                    continue
+                if id_name is not None:
+                    raw = rec.get(id_name)
+                    doc_id = _as_str(raw)
+                    if isinstance(raw, float) and raw == raw and raw.is_integer():
+                        doc_id = str(int(raw))
+                    if not doc_id.strip():
+                        col.fail(f"row without id (column {id_name!r} is empty)", source)
+                        continue
+                else:
+                    doc_id = _content_id(shard, rec.get(title_col), text, col.seen)
+                row = {"doc_id": doc_id, "text": text, "title": rec.get(title_col), "date": rec.get(date_col),
+                       "source": source, "encoding": enc if enc != "parquet" else "utf-8"}
+                for key, name in aliases.items():
+                    if name is not None:
+                        row[key] = rec.get(name)
+                for c, new in renames.items():
+                    row[new] = rec.get(c)
+                col.add(row)
+                if col.ready():
+                    yield col.flush()
+
+
+def _content_id(shard: str, title, text: str, seen: Mapping[str, str]) -> str:
+    """``shard:hash`` of title and text (``~2``, ``~3`` for exact repeats)."""
+    digest = hashlib.sha1(f"{_as_str(title)}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    base = f"{shard}:{digest}"
+    doc_id, n = base, 1
+    while doc_id in seen:
+        n += 1
+        doc_id = f"{base}~{n}"
+    return doc_id
+
+
+# --------------------------------------------------------------------------- public
+
+
+def iter_documents(
+    path: str | os.PathLike,
+    *,
+    format: str | None = None,
+    id_col: str = "id",
+    text_col: str = "text",
+    title_col: str = "title",
+    date_col: str = "date",
+    metadata=None,
+    errors: str = "raise",
+    max_bytes: int | None = MAX_BYTES,
+    encoding: str | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> Iterator[pd.DataFrame]:
+    """The corpus at ``path`` as documents tables of at most ``chunk_size`` rows, in a
+    deterministic order (sorted paths, then file order), in bounded memory.
+
+    Each chunk's ``attrs["errors"]`` lists the members skipped while reading it
+    (``errors="collect"``) and ``attrs["warnings"]`` encoding fallbacks, unparseable
+    dates and unused metadata. Options as in :func:`load_corpus`. A corpus with no
+    document at all raises InputError (after the last chunk).
+    """
+    format = _check_options(format, errors, chunk_size, max_bytes,
+                            {"id_col": id_col, "text_col": text_col, "title_col": title_col, "date_col": date_col})
+    path = Path(path)
+    kind, files = _detect_format(path, format)
+    root = path if path.is_dir() else path.parent
+    meta, meta_source = _read_metadata(metadata, path if path.is_dir() else None)
+    col = _Collector(errors, chunk_size, meta, meta_source)
+    if kind == "txt":
+        yield from _iter_txt(files, root, path.is_file(), col, encoding, max_bytes)
+    else:
+        yield from _iter_tables(files, path if path.is_file() else root, kind, col, id_col=id_col, text_col=text_col,
+                                title_col=title_col, date_col=date_col, encoding=encoding, max_bytes=max_bytes,
+                                chunk_size=chunk_size)
+    last = col.finish(path)
+    if last is not None:
+        yield last
+
+
+def load_corpus(
+    path: str | os.PathLike,
+    *,
+    format: str | None = None,
+    id_col: str = "id",
+    text_col: str = "text",
+    title_col: str = "title",
+    date_col: str = "date",
+    metadata=None,
+    errors: str = "raise",
+    max_bytes: int | None = MAX_BYTES,
+    encoding: str | None = None,
+) -> pd.DataFrame:
+    """Load a corpus into a documents table (columns in docs/tables.md).
+
+    Parameters
+    ----------
+    path : a .txt file, a folder of .txt files (sub-folders -> ``section``), or a
+        .csv/.tsv/.jsonl/.json/.parquet table (or a folder of such tables).
+    format : ``txt``, ``csv``, ``tsv``, ``jsonl``, ``json`` or ``parquet`` when the
+        suffix does not tell.
+    id_col, text_col, title_col, date_col : column names in tables (``doc_id`` is also
+        accepted for the id; without an id column the id is ``name:hash-of-text``).
+    metadata : sidecar metadata (a file path, a DataFrame or ``{key: {column: value}}``)
+        keyed by file name or doc_id; a folder's ``metadata.csv`` is used by default.
+    errors : ``"raise"`` (first bad member raises InputError) or ``"collect"`` (skip
+        and list in ``attrs["errors"]``).
+    max_bytes : largest document accepted (bytes).
+    encoding : force one encoding instead of detecting UTF-8 / cp1252 / latin-1.
+
+    Returns the documents DataFrame with ``attrs["errors"]`` and ``attrs["warnings"]``.
+    """
+    chunks = list(iter_documents(path, format=format, id_col=id_col, text_col=text_col, title_col=title_col,
+                                 date_col=date_col, metadata=metadata, errors=errors, max_bytes=max_bytes,
+                                 encoding=encoding, chunk_size=DEFAULT_CHUNK_SIZE * 100))
+    errs = [e for c in chunks for e in c.attrs.get("errors", [])]
+    warns = [w for c in chunks for w in c.attrs.get("warnings", [])]
+    nonempty = [c for c in chunks if len(c)]
+    if len(nonempty) == 1:
+        df = nonempty[0]
+    else:
+        df = pd.concat(nonempty, ignore_index=True, sort=False)
+        for c in ("outlet", "url", "section", "title"):
+            df[c] = df[c].fillna("")
+    df.attrs = {"errors": errs, "warnings": warns}
+    return df
+
+
+def corpus_summary(documents: pd.DataFrame) -> dict:
+    """Counts a researcher checks after loading: documents, words, dates, outlets,
+    sections, boilerplate spans, encoding fallbacks, duplicates, skipped members."""
+    n = len(documents)
+    words = int(documents["text"].str.split().str.len().sum()) if n else 0
+    dates = documents["date"].dropna()
+    fallbacks = documents.loc[~documents["encoding"].isin(["utf-8", "utf-8-sig"]), ["source", "encoding"]]
+    spans = [span for ex in documents["excluded"] for span in (ex if ex is not None else [])]
+    reasons: dict[str, int] = {}
+    for span in spans:
+        reasons[str(span[2])] = reasons.get(str(span[2]), 0) + 1
+    dup = documents["text"].duplicated(keep="first")
+
+    def counts(col: str) -> dict[str, int]:
+        vc = documents[col].replace("", pd.NA).dropna().value_counts()
+        return {str(k): int(v) for k, v in vc.items()}
+
+    return {
+        "documents": n,
+        "words": words,
+        "characters": int(documents["text"].str.len().sum()) if n else 0,
+        "date_min": None if dates.empty else dates.min().isoformat(),
+        "date_max": None if dates.empty else dates.max().isoformat(),
+        "documents_with_date": int(len(dates)),
+        "outlets": counts("outlet"),
+        "sections": counts("section"),
+        "boilerplate_spans": len(spans),
+        "boilerplate_documents": int(sum(1 for ex in documents["excluded"] if ex is not None and len(ex))),
+        "boilerplate_reasons": reasons,
+        "encodings": {str(k): int(v) for k, v in documents["encoding"].value_counts().items()},
+        "encoding_fallbacks": [{"source": s, "encoding": e} for s, e in fallbacks.itertuples(index=False)],
+        "duplicate_texts": int(dup.sum()),
+        "skipped": list(documents.attrs.get("errors", []) or []),
+        "warnings": list(documents.attrs.get("warnings", []) or []),
+    }
