@@ -52,7 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--chunk-size", type=int, default=None, metavar="DOCS",
                         help="documents per chunk, the unit of caching and parallel work (default: 200)")
     parser.add_argument("--cache", metavar="DIR", help="cache folder (default: STORE/cache)")
-    parser.add_argument("--strict", action="store_true", help="stop at the first bad corpus member")
+    if "--strict" not in parser._option_string_actions:  # the loader's options may define it
+        parser.add_argument("--strict", action="store_true", help="stop at the first bad corpus member")
     parser.add_argument("--progress", dest="progress", action="store_true", default=None,
                         help="always show a progress bar (default: only on a terminal)")
     parser.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
@@ -83,9 +84,14 @@ def run(args: argparse.Namespace) -> int:
         raise ParameterError("--scheduler needs --engine dask")
     if args.jobs is not None and args.jobs < 1:
         raise ParameterError(f"--jobs must be at least 1, not {args.jobs}")
+    corpus = args.corpus
+    if not corpus:
+        from ..paths import default_corpus
+
+        corpus = default_corpus()
     t0 = time.perf_counter()
     run_ = process(
-        args.corpus,
+        corpus,
         args.store,
         speakers=args.speakers,
         lexicons=tuple(args.lexicon) if args.lexicon else DEFAULT_LEXICONS,

@@ -240,6 +240,13 @@ class ChunkTask:
     doc_keys: list
     keys: dict  # stage -> entry key
     settings: Settings
+    run_id: str = ""
+
+
+@functools.lru_cache(maxsize=2)
+def _open_cache(root: str, run_id: str) -> Cache:
+    """One Cache (and its lazily built document index) per run and process."""
+    return Cache(root)
 
 
 @dataclasses.dataclass
@@ -264,7 +271,7 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
     Runs in a worker process (or Dask worker); returns only keys and counts.
     """
     settings = task.settings
-    cache = Cache(settings.cache_dir)
+    cache = _open_cache(settings.cache_dir, task.run_id) if task.run_id else Cache(settings.cache_dir)
     docs = task.documents
     order = {d: i for i, d in reversed(list(enumerate(docs["doc_id"].astype(str))))}
     unique_ids = len(order) == len(docs)
@@ -461,6 +468,7 @@ def execute(
     t0 = time.perf_counter()
     cache = Cache(settings.cache_dir)
     run = Run(settings=settings)
+    run_id = f"{os.getpid()}-{time.time_ns()}"
     own = executor is None
     if own:
         executor = _Inline() if jobs <= 1 else _Pool(jobs)
@@ -502,7 +510,7 @@ def execute(
                 run.cached_chunks += 1
                 inflight.append((slot, None, len(chunk)))
             else:
-                task = ChunkTask(slot, chunk, keys_, keys, settings)
+                task = ChunkTask(slot, chunk, keys_, keys, settings, run_id)
                 inflight.append((slot, executor.submit(run_chunk, task), len(chunk)))
             del chunk
             while len(inflight) >= limit or (inflight and inflight[0][1] is None):
