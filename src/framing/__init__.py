@@ -46,6 +46,7 @@ _API: dict[str, str] = {
     "document_units": "units",
     "VaderScorer": "sentiment",
     "score_sentiment": "sentiment",
+    "aggregate_sentences": "sentiment",
     "Lexicon": "lexicon",
     "load_lexicon": "lexicon",
     "list_lexicons": "lexicon",
