@@ -137,6 +137,11 @@ def _shorten(label, n: int = 32) -> str:
     return s if len(s) <= n else s[: n - 1] + "\u2026"
 
 
+def _legend(ax, title: str | None):
+    """A legend outside the axes on the right, so it never hides data."""
+    return ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+
+
 def _check_columns(data: pd.DataFrame, *cols) -> None:
     from .errors import ParameterError
 
@@ -149,8 +154,8 @@ def _check_columns(data: pd.DataFrame, *cols) -> None:
 
 
 def plot_counts(data: pd.DataFrame, x: str, *, count: str | None = None, hue: str | None = None,
-                order: Sequence | None = None, top: int | None = None, xlabel: str | None = None,
-                ax=None):
+                order: Sequence | None = None, hue_order: Sequence | None = None, top: int | None = None,
+                xlabel: str | None = None, ax=None):
     """Horizontal bars of counts per category of ``x`` (``count`` column, or rows counted).
 
     With ``hue``, bars are dodged per hue level, each with its own colour and hatch.
@@ -170,9 +175,9 @@ def plot_counts(data: pd.DataFrame, x: str, *, count: str | None = None, hue: st
         cats = cats[:top]
     ax = _axes(ax, height_per_item=0.18 if not hue else 0.3, n_items=len(cats))
     y = np.arange(len(cats))
-    hues = _order(table[hue], None) if hue else [None]
-    styles = group_styles(hues)
-    height = 0.8 / len(hues)
+    hues = _order(table[hue], hue_order) if hue else [None]
+    styles = group_styles(list(hue_order) if hue and hue_order is not None else hues)
+    height = 0.8 / max(1, len(hues))
     for j, h in enumerate(hues):
         sub = table if h is None else table[table[hue] == h]
         vals = sub.groupby(x, sort=False)[count].sum().reindex(cats).fillna(0).to_numpy()
@@ -185,7 +190,7 @@ def plot_counts(data: pd.DataFrame, x: str, *, count: str | None = None, hue: st
     ax.set_xlabel(xlabel or ("count" if count == "n" else count))
     ax.set_ylabel("")
     if hue:
-        ax.legend(title=hue)
+        _legend(ax, hue)
     return ax
 
 
@@ -212,7 +217,7 @@ def plot_timeline(data: pd.DataFrame, x: str, y: str, *, hue: str | None = None,
     ax.set_xlabel(x)
     ax.set_ylabel(ylabel or y)
     if hue:
-        ax.legend(title=hue)
+        _legend(ax, hue)
     if pd.api.types.is_datetime64_any_dtype(data[x]):
         import matplotlib.dates as mdates
 
@@ -223,7 +228,8 @@ def plot_timeline(data: pd.DataFrame, x: str, y: str, *, hue: str | None = None,
 
 
 def plot_group_means(data: pd.DataFrame, group: str, *, mean: str = "mean", lo: str = "lo", hi: str = "hi",
-                     hue: str | None = None, order: Sequence | None = None, n: str | None = "n",
+                     hue: str | None = None, order: Sequence | None = None, hue_order: Sequence | None = None,
+                     n: str | None = "n",
                      reference: float | None = 0.0, xlabel: str | None = None, ax=None):
     """Point estimates with interval bars, one row per group (a :func:`bootstrap_ci` table).
 
@@ -235,8 +241,8 @@ def plot_group_means(data: pd.DataFrame, group: str, *, mean: str = "mean", lo: 
         return annotate_empty(_axes(ax))
     groups = _order(data[group], order)
     ax = _axes(ax, height_per_item=0.2, n_items=len(groups))
-    hues = _order(data[hue], None) if hue else groups
-    styles = group_styles(hues)
+    hues = _order(data[hue], hue_order) if hue else groups
+    styles = group_styles(list(hue_order) if hue and hue_order is not None else hues)
     y = {g: i for i, g in enumerate(groups)}
     if reference is not None:
         ax.axvline(reference, color="0.5", linewidth=0.6, linestyle="--", zorder=0)
@@ -247,6 +253,8 @@ def plot_group_means(data: pd.DataFrame, group: str, *, mean: str = "mean", lo: 
         if g not in y:
             continue
         key = r[hue] if hue else g
+        if key not in styles:
+            continue
         st = styles[key]
         m, l, h = float(r[mean]), float(r[lo]), float(r[hi])
         if np.isfinite(l) and np.isfinite(h):
@@ -265,7 +273,7 @@ def plot_group_means(data: pd.DataFrame, group: str, *, mean: str = "mean", lo: 
     ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlabel(xlabel or mean)
     if hue:
-        ax.legend(title=hue)
+        _legend(ax, hue)
     return ax
 
 
@@ -360,7 +368,7 @@ def plot_profile(data: pd.DataFrame, category: str, group: str, *, value: str = 
     ax.set_yticks(range(len(cats)), [_shorten(c) for c in cats])
     ax.set_ylim(len(cats) - 0.5, -0.5)
     ax.set_xlabel(xlabel or value)
-    ax.legend(title=group, loc="best")
+    _legend(ax, group)
     return ax
 
 
@@ -389,7 +397,7 @@ def plot_stacked_shares(data: pd.DataFrame, group: str, category: str, *, value:
     ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlim(0, max(1.0, float(left.max()) if len(left) else 1.0))
     ax.set_xlabel(xlabel)
-    ax.legend(title=category, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    _legend(ax, category)
     return ax
 
 
