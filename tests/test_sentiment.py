@@ -275,3 +275,10 @@ def test_public_api():
     assert framing.score_sentiment is score_sentiment
 def test_aggregate_in_api():
     assert framing.aggregate_sentences is aggregate_sentences
+
+
+def test_fingerprint_changes_with_the_lexicon():
+    ref, news = VaderScorer(), VaderScorer("news")
+    assert ref.fingerprint == VaderScorer().fingerprint and len(ref.fingerprint) == 16
+    assert news.fingerprint != ref.fingerprint
+    assert VaderScorer(extra={"skirmish": -1.5}).fingerprint != ref.fingerprint

@@ -261,7 +261,7 @@ class VaderScorer:
     {'neg': 0.0, 'neu': 0.58, 'pos': 0.42, 'compound': 0.4404}
     """
 
-    def __init__(self, variant: str = "reference", *, extra: Mapping[str, float] | None = None, cache_size: int = 65536):
+    def __init__(self, variant: str = "reference", *, extra: Mapping[str, float] | None = None, cache_size: int = 32768):
         if variant not in VARIANTS:
             raise ParameterError(f"unknown VADER variant {variant!r}; choose one of {', '.join(VARIANTS)}")
         if cache_size < 0:
@@ -298,6 +298,19 @@ class VaderScorer:
     def lexicon(self) -> Mapping[str, float]:
         """The word -> valence lexicon in use (lookups are by lowercased token)."""
         return self._tables.lex
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of everything that decides the scores (rules version, lexicon,
+        emoji table, variant changes); a cache key for stored scores."""
+        import hashlib
+
+        h = hashlib.sha256(f"vader-rules {REFERENCE_VERSION}\n".encode())
+        for term, valence in sorted(self._tables.lex.items()):
+            h.update(f"{term}\t{valence!r}\n".encode())
+        for emoji, description in sorted(self._tables.emojis.items()):
+            h.update(f"{emoji}\t{description}\n".encode())
+        return h.hexdigest()[:16]
 
     def _scorer(self):
         if self._cached is None:
