@@ -72,6 +72,21 @@ def _boot_stats(values: np.ndarray, weights: np.ndarray | None, n_boot: int, rng
     return out
 
 
+def _boot_ratio_matrix(counts: np.ndarray, weights: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """Bootstrap replicates (n_boot x categories) of ``sum(counts) / sum(weights)``,
+    resampling rows once per replicate for all categories."""
+    n, c = counts.shape
+    out = np.empty((n_boot, c))
+    per = max(1, _CHUNK // max(n * max(c, 1), 1))
+    for start in range(0, n_boot, per):
+        k = min(per, n_boot - start)
+        idx = rng.integers(0, n, size=(k, n))
+        den = weights[idx].sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[start : start + k] = counts[idx].sum(axis=1) / den[:, None]
+    return out
+
+
 def _interval(reps: np.ndarray, ci: float) -> tuple[float, float]:
     reps = reps[np.isfinite(reps)]
     if not len(reps):
@@ -181,24 +196,32 @@ def frame_profile(df: pd.DataFrame, categories: Sequence[str] | None = None, by:
     _check_boot(n_boot, ci, min_n)
     rows = []
     for key, sub in _groups(df, by):
-        tok = pd.to_numeric(sub[tokens], errors="coerce").fillna(0).to_numpy(dtype=float)
         if len(sub) < min_n or len(sub) == 0:
             continue
-        for col in cats:
+        tok = pd.to_numeric(sub[tokens], errors="coerce").fillna(0).to_numpy(dtype=float)
+        counts = np.empty((len(sub), len(cats)))
+        for j, col in enumerate(cats):
             if f"{col}.n" in sub.columns:
-                cnt = pd.to_numeric(sub[f"{col}.n"], errors="coerce").fillna(0).to_numpy(dtype=float)
+                counts[:, j] = pd.to_numeric(sub[f"{col}.n"], errors="coerce").fillna(0).to_numpy(dtype=float)
             else:
-                cnt = pd.to_numeric(sub[col], errors="coerce").fillna(0).to_numpy(dtype=float) * tok / per
-                cnt = np.round(cnt, 6)
-            total = tok.sum()
-            rate = per * cnt.sum() / total if total else float("nan")
-            lo = hi = float("nan")
-            if n_boot and len(sub) >= 2 and total:
-                reps = per * _boot_stats(cnt, tok, n_boot, _rng(seed, (*key, col)))
-                lo, hi = _interval(reps, ci)
+                rate = pd.to_numeric(sub[col], errors="coerce").fillna(0).to_numpy(dtype=float)
+                counts[:, j] = np.round(rate * tok / per, 6)
+        total = tok.sum()
+        lo = hi = np.full(len(cats), np.nan)
+        if n_boot and len(sub) >= 2 and total and cats:
+            reps = per * _boot_ratio_matrix(counts, tok, n_boot, _rng(seed, key))
+            alpha = (1 - ci) / 2
+            import warnings
+
+            with warnings.catch_warnings():  # a category never resampled with tokens: NaN
+                warnings.simplefilter("ignore", RuntimeWarning)
+                lo, hi = np.nanquantile(reps, [alpha, 1 - alpha], axis=0)
+        for j, col in enumerate(cats):
             lexicon, _, category = col.partition(".")
+            rate = per * counts[:, j].sum() / total if total else float("nan")
             rows.append({**dict(zip(by, key)), "lexicon": lexicon, "category": category, "n": len(sub),
-                         "tokens": int(total), "count": float(cnt.sum()), "rate": rate, "lo": lo, "hi": hi})
+                         "tokens": int(total), "count": float(counts[:, j].sum()), "rate": rate,
+                         "lo": float(lo[j]), "hi": float(hi[j])})
     return pd.DataFrame(rows, columns=[*by, "lexicon", "category", "n", "tokens", "count", "rate", "lo", "hi"])
 
 
