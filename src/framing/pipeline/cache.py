@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from .._io import atomic_path, atomic_write
+from .._io import atomic_path
 
 # bump a stage's number when its output changes for the same inputs and code
 STAGE_VERSIONS = {
@@ -139,21 +139,23 @@ class Cache:
 
         return from_arrow(self.read_arrow(stage, key))
 
-    def write(self, stage: str, key: str, df: pd.DataFrame, docs: Iterable[tuple[str, str]] = ()) -> Path:
-        """Write ``df`` as the entry ``stage/key``; ``docs`` are its (doc_id, doc_key)
-        pairs (the stage-specific per-document keys), for reuse by other chunks."""
+    def write(self, stage: str, key: str, df, docs: Iterable[tuple[str, str]] = ()) -> Path:
+        """Write ``df`` (a DataFrame or an Arrow table from ``store.to_arrow``) as the
+        entry ``stage/key``; ``docs`` are its (doc_id, doc_key) pairs (the
+        stage-specific per-document keys), for reuse by other chunks."""
         import pyarrow.parquet as pq
 
         from .store import to_arrow
 
         path = self.path(stage, key)
-        table = to_arrow(df)
+        table = to_arrow(df) if isinstance(df, pd.DataFrame) else df
         with atomic_path(path) as tmp:
             pq.write_table(table, tmp)
         docs = list(docs)
         if docs:
-            with atomic_write(path.with_suffix(".docs.json")) as fh:
-                json.dump(docs, fh)
+            # rename without fsync: atomic against a killed run (not a power cut), and cheap
+            with atomic_path(path.with_suffix(".docs.json")) as tmp:
+                tmp.write_text(json.dumps(docs), encoding="utf-8")
         return path
 
     def index(self, stage: str) -> dict[str, str]:

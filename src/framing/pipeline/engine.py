@@ -35,7 +35,7 @@ import pandas as pd
 
 from ..errors import ParameterError
 from .cache import Cache, code_version, doc_keys, file_digest, frame_digest, metadata_key, digest, stage_key
-from .store import ERROR_COLUMNS, MANIFEST, TABLES, Tables, conform, from_arrow, unify_schemas
+from .store import ERROR_COLUMNS, MANIFEST, TABLES, Tables, conform, from_arrow, to_arrow, unify_schemas
 
 STAGES = ("documents", "sentences", "quotes_raw", "quotes", "scores", "matches")
 # store table -> cache stage it is made of
@@ -166,16 +166,62 @@ def _resources(settings: Settings) -> dict:
     return {"lexicons": lexicons, "matcher": DictionaryMatcher(lexicons), "speakers": table}
 
 
-def _units(inputs: dict) -> pd.DataFrame:
-    from ..units import document_units, quote_units, sentence_units
+def build_units(quotes: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Quote, sentence and document units of a chunk, in that order.
 
-    sentences = inputs["sentences"]
-    parts = [
-        quote_units(inputs["quotes_raw"]),
-        sentence_units(sentences),
-        document_units(sentences, inputs["documents"]),
-    ]
-    return pd.concat(parts, ignore_index=True)
+    Equal to ``concat([quote_units(quotes), sentence_units(sentences),
+    document_units(sentences, documents)])`` (framing.units), built from column lists
+    in one pass: the units helpers iterate rows and group, which costs more than the
+    scoring on a large corpus.
+    """
+    from ..units import FRAGMENT_SEP, UNIT_COLUMNS
+
+    doc_col: list = []
+    id_col: list = []
+    kind_col: list = []
+    text_col: list = []
+    frag_col: list = []
+    if len(quotes):
+        n = len(quotes)
+        doc_col += quotes["doc_id"].tolist()
+        id_col += quotes["quote_id"].tolist()
+        kind_col += ["quote"] * n
+        text_col += quotes["text"].tolist()
+        frag_col += [[[int(a), int(b)] for a, b in f] for f in quotes["fragments"].tolist()]
+    groups: dict = {}
+    if len(sentences):
+        docs_ = sentences["doc_id"].tolist()
+        texts = sentences["text"].tolist()
+        starts = [int(x) for x in sentences["start"].tolist()]
+        ends = [int(x) for x in sentences["end"].tolist()]
+        doc_col += docs_
+        id_col += sentences["sent_id"].tolist()
+        kind_col += ["sentence"] * len(docs_)
+        text_col += texts
+        frag_col += [[[a, b]] for a, b in zip(starts, ends)]
+        for d, t, a, b in zip(docs_, texts, starts, ends):
+            g = groups.get(d)
+            if g is None:
+                groups[d] = g = ([], [])
+            g[0].append(t)
+            g[1].append([a, b])
+    for d, (texts, frags) in groups.items():
+        doc_col.append(d)
+        id_col.append(d)
+        kind_col.append("document")
+        text_col.append(FRAGMENT_SEP.join(texts))
+        frag_col.append(frags)
+    for d in documents["doc_id"].tolist():
+        if d not in groups:
+            doc_col.append(d)
+            id_col.append(d)
+            kind_col.append("document")
+            text_col.append("")
+            frag_col.append([])
+    columns = dict(zip(UNIT_COLUMNS, (doc_col, id_col, kind_col, text_col, frag_col)))
+    out = pd.DataFrame({c: v for c, v in columns.items() if c != "fragments"})
+    out["fragments"] = pd.Series(frag_col, index=out.index, dtype=object)
+    return out[UNIT_COLUMNS]
 
 
 def _run_stage(stage: str, inputs: dict, settings: Settings) -> pd.DataFrame:
@@ -197,9 +243,11 @@ def _run_stage(stage: str, inputs: dict, settings: Settings) -> pd.DataFrame:
         from ..scoring import score_units
 
         res = _resources(settings)
-        return score_units(_units(inputs), lexicons=res["lexicons"], sentiment=settings.sentiment)
+        return score_units(inputs["units"], lexicons=res["lexicons"], sentiment=settings.sentiment)
     if stage == "matches":
-        return _resources(settings)["matcher"].match(_units(inputs))
+        # document units are their sentences: their matches would repeat the sentences' rows
+        units = inputs["units"]
+        return _resources(settings)["matcher"].match(units[units["unit"] != "document"])
     raise ValueError(f"unknown stage {stage!r}")
 
 
@@ -208,16 +256,15 @@ STAGE_INPUTS = {
     "sentences": ("documents",),
     "quotes_raw": ("documents",),
     "quotes": ("documents", "quotes_raw"),
-    "scores": ("documents", "sentences", "quotes_raw"),
-    "matches": ("documents", "sentences", "quotes_raw"),
+    "scores": ("documents", "units"),
+    "matches": ("documents", "units"),
+    "units": ("documents", "sentences", "quotes_raw"),  # built in memory, never cached
 }
 
 
-def _normalize(df: pd.DataFrame) -> pd.DataFrame:
-    """``df`` as it reads back from the cache (so fresh and cached runs agree)."""
-    from .store import to_arrow
-
-    return from_arrow(to_arrow(df))
+# stage tables later stages read: handed on as they read back from the cache, so
+# fresh and resumed runs compute from the same values
+CONSUMED = {"sentences", "quotes_raw"}
 
 
 def _order_by_doc(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
@@ -284,6 +331,9 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
             return docs  # stages always see the documents as loaded (cached or not)
         if stage in tables:
             return tables[stage]
+        if stage == "units":
+            tables[stage] = build_units(get("quotes_raw"), get("sentences"), docs)
+            return tables[stage]
         key = task.keys[stage]
         if cache.has(stage, key):
             tables[stage] = cache.read(stage, key)
@@ -291,7 +341,10 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
         inputs = {s: get(s) for s in STAGE_INPUTS[stage]}
         t0 = time.perf_counter()
         table, per_doc, n = _compute(stage, inputs, settings, cache, task.doc_keys, docs, order, unique_ids)
-        cache.write(stage, key, table, per_doc)
+        arrow = to_arrow(table)
+        cache.write(stage, key, arrow, per_doc)
+        if stage in CONSUMED:  # later stages read it as it reads back from the cache
+            table = from_arrow(arrow)
         seconds[stage] = time.perf_counter() - t0
         computed[stage] = n
         tables[stage] = table
@@ -322,7 +375,7 @@ def _compute(stage, inputs, settings, cache, keys, docs, order, unique_ids):
     parts = []
     if len(reused) < len(ids):
         todo = {k: _subset(v, reused, exclude=True) for k, v in inputs.items()}
-        parts.append(_normalize(_run_stage(stage, todo, settings)))
+        parts.append(_run_stage(stage, todo, settings))
     for entry, members in sorted(reuse.items()):
         parts.append(_subset(cache.read(stage, entry), set(members)))
     table = parts[0] if len(parts) == 1 else _concat(parts)
@@ -623,16 +676,23 @@ def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
     # the manifest goes first: a run killed while writing leaves no stale "complete" mark
     with contextlib_suppress_missing():
         old_path.unlink()
-    for name, stage in TABLE_STAGES.items():
+    def write_one(name: str, stage: str) -> None:
         paths = _entry_paths(run, stage)
         schema = table_schema(paths) if paths else None
         with atomic_path(store / f"{name}.parquet") as tmp:
             if schema is None:
                 pd.DataFrame().to_parquet(tmp, index=False)
-                continue
+                return
             with pq.ParquetWriter(tmp, schema) as writer:
                 for p in paths:
                     writer.write_table(conform(pq.read_table(p), schema))
+
+    # Arrow reads and writes Parquet without the GIL: the tables are written in parallel
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=min(len(TABLE_STAGES), os.cpu_count() or 1)) as pool:
+        for f in [pool.submit(write_one, name, stage) for name, stage in TABLE_STAGES.items()]:
+            f.result()
     write_table(errors_frame(run.errors), store / "errors.parquet")
     with atomic_write(old_path) as fh:
         json.dump(manifest, fh, indent=2, sort_keys=True)

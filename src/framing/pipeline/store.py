@@ -95,11 +95,31 @@ def to_arrow(df: pd.DataFrame):
             except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
                 as_json.append(c)
         table = pa.Table.from_pandas(_encode(df, as_json), preserve_index=False)
-    if as_json:
-        meta = dict(table.schema.metadata or {})
-        meta[_JSON_KEY] = json.dumps(sorted(as_json)).encode()
-        table = table.replace_schema_metadata(meta)
-    return table
+    table = table.cast(_canonical_schema(table.schema))
+    meta = {_JSON_KEY: json.dumps(sorted(as_json)).encode()} if as_json else None
+    return table.replace_schema_metadata(meta)
+
+
+def _canonical_type(t):
+    """One Arrow type per kind of value, whatever pandas dtype it came from (str dtype
+    gives large_string, object gives string): equal tables give equal bytes."""
+    import pyarrow as pa
+
+    if pa.types.is_large_string(t):
+        return pa.string()
+    if pa.types.is_large_binary(t):
+        return pa.binary()
+    if pa.types.is_large_list(t) or pa.types.is_list(t):
+        return pa.list_(_canonical_type(t.value_type))
+    if pa.types.is_struct(t):
+        return pa.struct([pa.field(f.name, _canonical_type(f.type)) for f in t])
+    return t
+
+
+def _canonical_schema(schema):
+    import pyarrow as pa
+
+    return pa.schema([pa.field(f.name, _canonical_type(f.type), f.nullable) for f in schema])
 
 
 def _encode(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
