@@ -199,16 +199,16 @@ def sniff_file_encoding(path: str | os.PathLike, *, encoding: str | None = None,
 
 
 def split_title(text: str) -> str:
-    """The title of a .txt document: its first non-blank line, when a blank line (or
-    the end) follows it, or when it is a short line (at most 20 words) without final
-    punctuation followed by more text; else ``""``."""
+    """The title of a .txt document: its first non-blank line when a blank line and
+    more text follow it, or when it looks like a headline (at most 20 words, no final
+    punctuation); else ``""`` (the whole file is body)."""
     lines = text.lstrip().split("\n", 2)
     first = lines[0].strip()
     if not first:
         return ""
-    if len(lines) == 1 or not lines[1].strip():
+    if len(lines) == 3 and not lines[1].strip() and lines[2].strip():
         return first
-    if len(first.split()) <= 20 and first[-1] not in ".!?\"'”’,;:":
+    if len(first.split()) <= 20 and first[-1] not in ".!?\"'\u201d\u2019,;:":
         return first
     return ""
 
@@ -565,7 +565,7 @@ def _iter_records(path: Path, fmt: str, chunk_size: int, encoding) -> Iterator[t
                 try:
                     rec = json.loads(line)
                 except json.JSONDecodeError as err:
-                    batch.append((source, InputError(f"malformed JSON line ({err.msg} at column {err.colno}); "
+                    batch.append((source, InputError(f"malformed JSON line ({err.msg} at character {err.pos + 1}); "
                                                      f"{_HINT}", source=path, line=lineno)))
                 else:
                     if isinstance(rec, dict):

@@ -127,7 +127,10 @@ def _split_block(text: str, s: int, e: int) -> list[tuple[int, int]]:
         return lines
     lengths = [le - ls for ls, le in lines]
     longest = max(lengths)
-    wrapped = len(lines) >= 3 and longest <= 120 and all(n >= 0.6 * longest for n in lengths[:-1])
+    # hard-wrapped prose: lines of similar width (40-120 characters) that mostly end mid-sentence
+    ends = sum(1 for ls, le in lines[:-1] if _TERMINAL.search(text, ls, le))
+    wrapped = (40 <= longest <= 120 and all(n >= 0.7 * longest for n in lengths[:-1])
+               and ends * 2 < len(lines) - 1)
     out = []
     cur = lines[0][0]
     for (ls, le), (ns, ne) in zip(lines, lines[1:]):
@@ -230,10 +233,11 @@ def _is_boundary(text: str, m: re.Match, k: int, sent_start: int) -> bool:
     if not tok:
         return True
     low = tok.lower()
-    if low in TITLES or low in ALWAYS_FOLLOWED:
-        return False
-    if len(tok) == 1 and tok.isupper():
-        return False  # an initial
+    if low in ALWAYS_FOLLOWED or (low in TITLES and tok[0].isupper() and (len(tok) == 1 or tok[1:].islower())):
+        return False  # "Mr. Smith" ("MS. Final", all capitals, is no title)
+    if len(tok) == 1 and tok.isupper():  # an initial ("George W. Bush"), unless a clear opener follows ("World War I. But")
+        nxt = w.group(1) if w else ""
+        return len(nxt) > 1 and nxt.lower() in STARTERS and nxt[1:].islower()
     if c.isdigit() and (low in NUMBER_ABBREVS or low in MONTHS):
         return False
     if tok.isdigit() and len(tok) <= 2 and not text[sent_start:j].strip():
