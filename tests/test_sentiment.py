@@ -282,3 +282,12 @@ def test_fingerprint_changes_with_the_lexicon():
     assert ref.fingerprint == VaderScorer().fingerprint and len(ref.fingerprint) == 16
     assert news.fingerprint != ref.fingerprint
     assert VaderScorer(extra={"skirmish": -1.5}).fingerprint != ref.fingerprint
+
+
+def test_document_without_fragments_is_split_into_sentences():
+    units = pd.DataFrame(
+        {"doc_id": ["d"], "unit_id": ["d"], "unit": ["document"], "text": ["The talks were good. But the outcome was terrible!"]}
+    )
+    row = score_sentiment(units).iloc[0]
+    assert row["n_tokens"] == 9
+    assert row["compound"] == pytest.approx((0.4404 - 0.6643) / 2)

@@ -317,6 +317,19 @@ class VaderScorer:
             self._cached = functools.lru_cache(maxsize=self.cache_size)(self._score) if self.cache_size else self._score
         return self._cached
 
+    def _memo_scorer(self):
+        """A scorer remembering every text of one call: a document's sentences, usually
+        also scored as sentence units, and quotes equal to sentences are scored once."""
+        score, memo = self._scorer(), {}
+
+        def scored(text: str):
+            result = memo.get(text)
+            if result is None:
+                result = memo[text] = score(text)
+            return result
+
+        return scored
+
     # -- public scoring --
     def polarity_scores(self, text: str) -> dict[str, float]:
         """``{'neg', 'neu', 'pos', 'compound'}`` exactly as vaderSentiment's ``polarity_scores``."""
@@ -325,7 +338,7 @@ class VaderScorer:
 
     def score_texts(self, texts: Iterable[str]) -> pd.DataFrame:
         """One row per text: ``n_tokens``, ``neg``, ``neu``, ``pos``, ``compound``."""
-        score = self._scorer()
+        score = self._memo_scorer()
         rows = [score(_as_text(t)) for t in texts]
         df = pd.DataFrame(rows, columns=["neg", "neu", "pos", "compound", "n_tokens"])
         df["n_tokens"] = df["n_tokens"].astype("int64")
@@ -343,7 +356,7 @@ class VaderScorer:
         missing = [c for c in ("doc_id", "unit_id", "text") if c not in units.columns]
         if missing:
             raise ParameterError(f"units table lacks column(s) {', '.join(missing)}; build it with framing.sentence_units/quote_units")
-        score = self._scorer()
+        score = self._memo_scorer()
         kinds = units["unit"].tolist() if "unit" in units.columns else ["sentence"] * len(units)
         frags = units["fragments"].tolist() if "fragments" in units.columns else [None] * len(units)
         rows = []
