@@ -79,24 +79,62 @@ class _Compiled:
                 cand = (key, li, len(pats), rest, first_term[pats], tuple(payload), last_word)
                 (self.wild if prefix else self.exact).setdefault(tok, []).append(cand)
         self.wild_lengths = sorted({len(k) for k in self.wild})
+        self.head = self.wild_lengths[0] if self.wild_lengths else 0
+        self.wild_heads = frozenset(k[: self.head] for k in self.wild)
         self.n_lex = len(lexicons)
 
     def resolve(self, tok: str):
-        """Candidates (sorted longest first) whose first word matches ``tok``, or None."""
+        """Per lexicon, what can start at a token equal to ``tok`` (None when nothing can).
+
+        A tuple of ``(lexicon index, by_second, others, single)``: ``by_second`` maps the
+        second word of phrases whose second word is exact to their candidates, ``others``
+        lists the remaining phrases, ``single`` is the best one-word candidate. Candidate
+        lists are sorted by preference (longest first, exact before wildcard).
+        """
         found = list(self.exact.get(tok, ()))
         if tok.endswith("'s") and len(tok) > 2:
             found += self.exact.get(tok[:-2], ())
-        wild = self.wild
-        for n in self.wild_lengths:
-            if n > len(tok):
-                break
-            c = wild.get(tok[:n])
-            if c:
-                found += c
+        if self.head and tok[: self.head] in self.wild_heads:
+            wild = self.wild
+            for n in self.wild_lengths:
+                if n > len(tok):
+                    break
+                c = wild.get(tok[:n])
+                if c:
+                    found += c
         if not found:
             return None
         found.sort(key=lambda c: c[0])
-        return tuple(c[1:] for c in found)
+        out = []
+        for li in sorted({c[1] for c in found}):
+            mine = [c[:1] + c[2:] for c in found if c[1] == li]  # (key, n, rest, term, payload, last_word)
+            by_second: dict[str, list] = {}
+            others = []
+            for c in mine:
+                if c[1] > 1:
+                    first = c[2][0]
+                    if first[1]:
+                        others.append(c)
+                    else:
+                        by_second.setdefault(first[0], []).append(c)
+            single = next((c for c in mine if c[1] == 1), None)
+            out.append((li, by_second or None, tuple(others) or None, single))
+        return tuple(out)
+
+
+def _rest_ok(toks: list, i: int, rest: tuple) -> bool:
+    """Do the tokens after ``i`` match a phrase's remaining word patterns?"""
+    if i + len(rest) >= len(toks):
+        return False
+    last = len(rest) - 1
+    for k, (p, prefix) in enumerate(rest):
+        t = toks[i + 1 + k]
+        if prefix:
+            if not t.startswith(p):
+                return False
+        elif t != p and not (k == last and t.endswith("'s") and t[:-2] == p):
+            return False
+    return True
 
 
 def _as_units(units) -> pd.DataFrame:
@@ -143,6 +181,13 @@ class DictionaryMatcher:
             self._compiled_cache = _Compiled(load_lexicons(self.lexicons), self.case_sensitive)
         return self._compiled_cache
 
+    def _vocabulary(self) -> tuple[dict, set]:
+        """The token -> candidates cache, kept across calls (cleared past 2M distinct tokens)."""
+        comp = self._compiled()
+        if not hasattr(comp, "cand") or len(comp.known) > 2_000_000:
+            comp.cand, comp.known = {}, set()
+        return comp.cand, comp.known
+
     @property
     def columns(self) -> list[str]:
         """The rate columns, ``<lexicon>.<category>``, in order."""
@@ -159,9 +204,9 @@ class DictionaryMatcher:
         window = self.negation_window
         neg_words = frozenset(w.lower() if not case_sensitive else w for w in self.negators)
         neg_suffix = "n't" if "n't" in neg_words else None
-        cand: dict[str, tuple] = {}
-        known: set[str] = set()
+        cand, known = self._vocabulary()
         resolve = comp.resolve
+        rest_ok = _rest_ok
         split = _SPLIT_RE.split
         n_lex = comp.n_lex
         out_unit: list[int] = []
@@ -201,33 +246,38 @@ class DictionaryMatcher:
             cum = None
             fr = frags[u]
             for i in hits:
-                for li, n, rest, term, payload, last_word in cand[toks[i]]:
+                for li, by_second, others, single in cand[toks[i]]:
                     if i < free[li]:
                         continue
-                    if rest:
-                        if i + n > ntok:
-                            continue
-                        ok = True
-                        j = i
-                        for p, prefix in rest:
-                            j += 1
-                            t = toks[j]
-                            if prefix:
-                                if not t.startswith(p):
-                                    ok = False
+                    best = None
+                    if by_second is not None and i + 1 < ntok:
+                        t2 = toks[i + 1]
+                        group = by_second.get(t2)
+                        if group is None and t2.endswith("'s"):
+                            group = by_second.get(t2[:-2])
+                        if group is not None:
+                            for c in group:
+                                if c[1] == 2 or rest_ok(toks, i, c[2]):
+                                    best = c
                                     break
-                            elif t != p and not (t[:-2] == p and t.endswith("'s")):
-                                ok = False
+                    if others is not None:
+                        for c in others:
+                            if best is not None and c[0] >= best[0]:
                                 break
-                        if not ok:
+                            if rest_ok(toks, i, c[2]):
+                                best = c
+                                break
+                    if best is None:
+                        best = single
+                        if best is None:
                             continue
+                    _key, n, _rest, term, payload, last_word = best
                     free[li] = i + n
                     if cum is None:
                         cum = list(accumulate(map(len, parts)))
                     s = cum[2 * i]
                     e = cum[2 * (i + n) - 1]
-                    last = toks[i + n - 1]
-                    if last_word is not None and last != last_word:
+                    if last_word is not None and toks[i + n - 1] != last_word:
                         e -= 2  # matched through the possessive's base word: leave "'s" out
                     negated = False
                     if window:
