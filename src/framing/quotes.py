@@ -1,0 +1,1481 @@
+"""Quotations and their speakers: transparent string rules, no model.
+
+:func:`extract_quotes` returns one row per quote (columns in docs/tables.md). Steps, per
+document:
+
+1. **Marks.** Paragraphs (as in :mod:`framing.segment`, boilerplate skipped) are scanned
+   for quotation marks: straight and curly doubles, guillemets, curly and straight singles.
+   Apostrophes ("don't", "Korea's", "'90s", "farmers' union") never open a quote; a
+   quote never crosses a paragraph, except that an opening mark left open at the end of a
+   paragraph continues when the next paragraph opens with a mark (multi-paragraph quotes).
+2. **Cues.** Each sentence (split so that quoted text is never cut) is searched for the
+   reporting cues of :mod:`framing.cues` ("said", "lashed out", "according to"). The
+   subject before the cue (over auxiliaries, "who ..." clauses and appositives) or the
+   name after an inverted cue ("said Russel, who ...") is the *mention*. The content is a
+   quote next to the cue (``direct``), a short quote in "called it 'x'" (``partial``), or
+   the reported clause after the cue / before ", X said" (``indirect``, or ``mixed`` when
+   it holds quoted words).
+3. **Quotes without a cue** in their sentence continue the speaker of a colon-ended cue
+   ("X said:") or of the direct quote just before (``previous``); quoted words in a
+   headline "Speaker: ... 'words'" are the headline speaker's (``headline``); short
+   quoted names or titles with no cue (scare quotes) are left out; anything else is kept
+   unattributed (``speaker == ""``).
+4. **Speakers.** Names lose titles ("Secretary of State Mike Pompeo" -> "Mike Pompeo",
+   descriptor "Secretary of State"); a bare surname or "Mr X" joins an earlier full name
+   only when exactly one earlier full name fits; pronouns go to the nearest earlier
+   compatible entity (he/she: a person, it/they: an organisation), definite nominals
+   ("the ministry", "the statement", "the spokesman") to an earlier entity they describe;
+   indefinite sources ("a source, who asked not to be named", "officials") become
+   "anonymous source" / "anonymous officials". ``speaker_how`` records the rule.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import pandas as pd
+
+from .cues import CueLexicon, cue_lexicon
+
+QUOTE_COLUMNS = [
+    "doc_id", "quote_id", "start", "end", "fragments", "text", "type",
+    "cue", "cue_start", "cue_end", "cue_lemma", "cue_class",
+    "mention", "mention_start", "mention_end", "speaker", "speaker_how", "descriptor",
+    "paragraph", "sentence",
+]
+FRAGMENT_SEP = " "
+MAX_QUOTE_CHARS = 4000  # one fragment never exceeds this (besides the paragraph cap)
+
+# ------------------------------------------------------------------ word lists
+
+DOUBLE_OPEN = "\u201c\u201e\u00ab"
+DOUBLE_CLOSE = "\u201d\u00bb"
+SINGLE_OPEN = "\u2018\u2039"
+SINGLE_CLOSE = "\u2019\u203a"
+ALL_MARKS = "\"'" + DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\u201f\u201b"
+MASK = "\x01"
+
+TITLES = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother
+president vice secretary minister prime deputy chancellor premier senator sen rep representative
+congressman congresswoman gov governor lt mayor judge justice chief general gen col colonel maj
+major capt captain sgt sergeant adm admiral cmdr commander officer detective inspector sheriff
+ambassador envoy speaker chairman chairwoman chair chairperson ceo cfo coo cto director head leader
+king queen prince princess duke duchess emperor pope bishop archbishop cardinal imam rabbi sheikh
+coach manager attorney prosecutor commissioner superintendent spokesman spokeswoman spokesperson
+former acting interim incoming outgoing assistant associate executive state of the us u.s. uk
+foreign finance defence defense interior justice home health education treasury trade energy
+labour labor economy agriculture transport environment culture sports opposition party majority
+minority house senate democratic republican democrat gop labour conservative liberal
+white national federal regional city county district supreme high court general's attorney-general
+""".split())
+ORG_WORDS = frozenset("""
+ministry department union bank agency committee party campaign council government administration
+office house court commission group association institute university news times post corp corporation
+inc company co ltd plc llc federation organization organisation fund service network board senate
+congress parliament assembly police army navy forces military foundation center centre club journal
+press reuters bureau authority cabinet coalition alliance movement church tribune guardian channel
+television tv radio magazine newspaper daily express mail herald telegraph society trust league team
+fc airlines airways motors holdings industries systems technologies labs studios records pictures
+entertainment agency kremlin pentagon whitehouse secretariat council commission embassy consulate
+institution regime junta opposition prosecutors police ministry watchdog regulator exchange
+""".split())
+COUNTRIES = frozenset("""
+us usa u.s. u.s.a. america united states uk u.k. britain england scotland wales ireland france germany
+italy spain portugal russia china japan india pakistan iran iraq syria israel egypt turkey ukraine
+poland canada mexico brazil argentina australia korea north south taiwan vietnam cuba venezuela
+eu europe nato un beijing moscow washington pyongyang seoul tokyo london paris berlin brussels tehran
+kiev kyiv jerusalem ankara delhi islamabad kabul afghanistan saudi arabia qatar libya sudan nigeria
+kenya ethiopia africa greece sweden norway denmark finland netherlands belgium switzerland austria
+""".split())
+PERSON_NOMINALS = frozenset("""
+official officials spokesman spokeswoman spokesperson spokesmen spokespeople source sources aide aides
+adviser advisers advisor advisors minister ministers secretary president senator senators lawmaker
+lawmakers leader leaders chief director executive executives analyst analysts expert experts diplomat
+diplomats officer officers man woman men women person people witness witnesses lawyer lawyers attorney
+attorneys prosecutor prosecutors judge candidate nominee governor mayor chairman chairwoman ceo founder
+member members resident residents voter voters doctor doctors professor researcher researchers
+scientist scientists economist economists critic critics supporter supporters activist activists
+campaigner campaigners manager coach player players singer actor actress author writer insider insiders
+negotiator negotiators ambassador envoy insider representative representatives staffer staffers
+strategist strategists pollster pollsters observer observers neighbour neighbor neighbours neighbors
+victim victims friend friends father mother son daughter wife husband boss student students teacher
+teachers worker workers farmer farmers owner owners investor investors trader traders dealer dealers
+""".split())
+ORG_NOMINALS = frozenset("""
+statement ministry department agency government administration campaign company firm committee council
+union party bank court police report study survey poll newspaper paper network team club group office
+organisation organization commission regime board agency embassy military army white house kremlin
+document letter memo filing lawsuit complaint ruling order indictment release announcement website
+""".split())
+ANON_HEADS = frozenset("source sources official officials insider insiders person people aide aides diplomat diplomats".split())
+PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org", "we": "plural", "i": "person"}
+DETERMINERS = frozenset("the a an this that these those his her its their our one another some several two three many".split())
+INDEFINITE = frozenset("a an one some several two three many".split())
+AUX = frozenset("""
+has have had was is were are be been being will would could can should may might must shall did does do
+also later then once again previously repeatedly recently reportedly publicly privately earlier
+separately quickly just already still never often initially first last further subsequently
+not n't ve 's 'd 'll ’s ’d ’ll
+""".split())
+DAYS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning afternoon evening
+night week month year weekend
+""".split())
+STOP_NP = frozenset("""
+and or but nor so yet because although though while whereas if unless when whenever where after before since
+until as than that which who whom whose what why how whether to in on at by with from into onto upon about
+over under for against between among through during without within across behind beyond toward towards
+also not no yes there here then now just even only very too quite rather however meanwhile moreover
+said says say told tells added adds is was were are be been has have had do does did will would could can
+should may might must shall it he she they we i you him them me us
+""".split())
+CLAUSE_VERBS = frozenset("""
+is was were are be been has have had will would could can should may might must shall did does do
+isn't wasn't weren't aren't hasn't haven't hadn't won't wouldn't couldn't can't cannot shouldn't didn't
+doesn't don't ’s 's ’re 're ’ve 've ’ll 'll ’d 'd
+went came made took gave got knew thought told said saw found left won lost began ran wrote became brought
+bought felt kept held meant paid put set sent spent stood understood led met sought fought taught caught
+built heard let read rose fell grew drew threw flew broke spoke chose drove rode sold hid shut cut hit hurt
+""".split())
+SUBJECT_START = frozenset("""
+the a an this that these those his her its their our my your some no every each all many most few
+he she it they we i you there one both either neither any another such
+""".split())
+PARTIAL_CUES = frozenset("call describe dub label brand term characterize characterise".split())
+NEEDS_OBJECT = frozenset("tell inform assure remind warn urge promise advise".split())
+PARTICIPLE_OK = frozenset("add say warn note insist argue explain claim stress vow continue suggest predict".split())
+CUE_LIKE = frozenset("said says told added announced noted claimed declared warned insisted vowed argued explained stressed".split())
+NOUN_THAT = frozenset("idea suggestion notion claim claims fact possibility view belief hope fear report reports news argument assertion".split())
+
+_TOKEN = re.compile(r"\x01+|(?:[A-Za-z]\.){2,}|[^\W_](?:[\w]|[-'’&.](?=[^\W_]))*|\S", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]")
+_SPACE = re.compile(r"\s+")
+
+
+# ------------------------------------------------------------------ segmentation
+
+
+def _paragraph_spans(text: str, title, excluded) -> tuple[list[tuple[int, int, bool]], bool]:
+    """Paragraphs as in framing.segment (``(start, end, excluded)``, headline split off)."""
+    try:
+        from .segment import _doc_paragraphs  # same paragraphs as the sentences table
+    except ImportError:  # pragma: no cover - segment not available
+        _doc_paragraphs = None
+    if _doc_paragraphs is not None:
+        return _doc_paragraphs(text, title, excluded)
+    spans, pos = [], 0
+    for m in re.finditer(r"\n\s*\n|$", text):
+        s, e = pos, m.start()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e, False))
+        pos = m.end()
+        if m.end() >= len(text):
+            break
+    return spans, bool(title) and text.startswith(str(title))
+
+
+def _sentence_index(text: str, paras: list[tuple[int, int, bool]], has_title: bool) -> tuple[list[int], list[int]]:
+    """Starts of the sentences table's sentences (and their indices), for locating quotes."""
+    try:
+        from .segment import split_sentences
+    except ImportError:  # pragma: no cover
+        split_sentences = None
+    starts: list[int] = []
+    for p, (s, e, excl) in enumerate(paras):
+        if excl:
+            continue
+        spans = [(s, e)] if (has_title and p == 0) or split_sentences is None else split_sentences(text, s, e)
+        for a, b in spans:
+            if any(ch.isalnum() for ch in text[a:b]):
+                starts.append(a)
+    return starts, list(range(len(starts)))
+
+
+# ------------------------------------------------------------------ quotation marks
+
+
+@dataclass
+class Marked:
+    """A span between quotation marks: ``open`` is the opening mark, ``close`` the closing one
+    (or the paragraph end when left open); ``inner`` the text between."""
+
+    open: int
+    close: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+    kind: str  # "double" | "single"
+    chain: int = -1  # index of the quote chain (multi-paragraph quotes share one)
+    used: bool = False
+
+
+def _is_open_ctx(text: str, i: int, lo: int) -> bool:
+    prev = text[i - 1] if i > lo else " "
+    return prev.isspace() or prev in "([{\u2014\u2013-/:;,\u201c\u2018\"'" or i == lo
+
+
+def _next_nonspace(text: str, i: int, hi: int) -> str:
+    return text[i + 1] if i + 1 < hi else " "
+
+
+_APOS_OPEN = re.compile(r"(?:\d\d(?:s|\b)|em\b|til\b|n['’]|cause\b|tis\b|twas\b|round\b|bout\b)", re.IGNORECASE)
+
+
+def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
+    """Quoted spans in ``text[lo:hi]`` (one paragraph): doubles first, then singles outside them."""
+    out: list[Marked] = []
+    open_at = None
+    for m in re.finditer('["\u201c\u201d\u201e\u00ab\u00bb\u201f]', text[lo:hi]):
+        i = lo + m.start()
+        ch = text[i]
+        nxt = _next_nonspace(text, i, hi)
+        can_open = _is_open_ctx(text, i, lo) and not nxt.isspace()
+        prev = text[i - 1] if i > lo else " "
+        can_close = not prev.isspace() or nxt.isspace() or nxt in ".,;:!?)" or i + 1 >= hi
+        if ch in DOUBLE_OPEN or ch == "\u201f":
+            if open_at is None or (i - open_at) > 0:
+                if open_at is not None:
+                    out.append(Marked(open_at, i, open_at + 1, i, False, "double"))
+                open_at = i
+            continue
+        if ch in DOUBLE_CLOSE:
+            if open_at is not None:
+                out.append(Marked(open_at, i, open_at + 1, i, True, "double"))
+                open_at = None
+            elif can_open and not can_close:  # a closing mark used as an opener
+                open_at = i
+            continue
+        # straight double mark
+        if open_at is None:
+            if can_open or not can_close:
+                open_at = i
+        else:
+            out.append(Marked(open_at, i, open_at + 1, i, True, "double"))
+            open_at = None
+    if open_at is not None:
+        out.append(Marked(open_at, hi, open_at + 1, hi, False, "double"))
+    # single marks outside double spans
+    taken = [(d.open, d.close) for d in out]
+    singles = [lo + m.start() for m in re.finditer("['\u2018\u2019\u2039\u203a\u201b]", text[lo:hi])]
+    singles = [i for i in singles if not any(a <= i <= b for a, b in taken)]
+    k = 0
+    while k < len(singles):
+        i = singles[k]
+        ch = text[i]
+        nxt = _next_nonspace(text, i, hi)
+        if ch in "'\u2018\u2039\u201b" and _is_open_ctx(text, i, lo) and (nxt.isalnum() or nxt in "\u2026.") \
+                and not _APOS_OPEN.match(text, i + 1):
+            close = None
+            for j in range(k + 1, len(singles)):
+                c = singles[j]
+                if text[c] not in "'\u2019\u203a":
+                    if text[c] in "\u2018\u2039" and close is None:
+                        break
+                    continue
+                after = text[c + 1] if c + 1 < hi else " "
+                if after.isalnum():
+                    continue  # don't, Korea's
+                before = text[c - 1]
+                if before == "s" and after == " " and c + 2 < hi and text[c + 2].islower() and c - i < 200:
+                    continue  # farmers' union
+                close = j
+                break
+            if close is not None:
+                c = singles[close]
+                out.append(Marked(i, c, i + 1, c, True, "single"))
+                k = close + 1
+                continue
+        k += 1
+    out.sort(key=lambda m: m.open)
+    # trim inner spans to something with words; drop empty ones
+    keep = []
+    for m in out:
+        if m.inner_end - m.inner_start > MAX_QUOTE_CHARS:
+            m.inner_end = m.inner_start + MAX_QUOTE_CHARS
+        if not m.closed:
+            while m.inner_end > m.inner_start and text[m.inner_end - 1].isspace():
+                m.inner_end -= 1
+        if _WORD.search(text, m.inner_start, m.inner_end) if m.inner_end > m.inner_start else False:
+            keep.append(m)
+    return keep
+
+
+# ------------------------------------------------------------------ tokens and noun phrases
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_quote(self) -> bool:
+        return self.text[0] == MASK
+
+    @property
+    def cap(self) -> bool:
+        c = self.text[0]
+        return c.isupper() or (c.isdigit() is False and c.isalpha() and self.text.isupper())
+
+
+def tokens(masked: str, lo: int, hi: int) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked, lo, hi)]
+
+
+def _is_wordlike(t: Tok) -> bool:
+    return bool(_WORD.match(t.text)) or t.text[0].isdigit()
+
+
+def _np_token_ok(t: Tok) -> bool:
+    """May this token be part of a speaker noun phrase?"""
+    if t.is_quote:
+        return False
+    if not _is_wordlike(t):
+        return t.text in ("-", "&", "’s", "'s") or t.text == "."
+    low = t.low
+    if low in STOP_NP and low not in ("of", "for", "at"):
+        return False
+    if low.endswith("ly") and not t.cap and len(low) > 4 and low not in ("family", "daily", "ally", "italy", "assembly"):
+        return False
+    return True
+
+
+def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str] | None:
+    """The subject noun phrase ending before token ``k`` (the cue): ``(i, j, how)`` token range.
+
+    Skips auxiliaries and time words between subject and cue, and a ", who ...," clause or
+    appositive right before the cue (returning the noun before it).
+    """
+    j = k - 1
+    # skip auxiliaries, adverbs and time expressions
+    while j >= 0 and (toks[j].low in AUX or toks[j].low in DAYS or (toks[j].low.endswith("ly") and not toks[j].cap and len(toks[j].low) > 4)
+                      or (toks[j].low in ("on", "last", "this", "late", "early") and j + 1 < k and toks[j + 1].low in DAYS)):
+        j -= 1
+    if j < 0:
+        return None
+    if toks[j].text in (",", "-", "\u2013", "\u2014"):  # "X, who ..., said" / "X - the ... - said"
+        sep = toks[j].text
+        for i in range(j - 1, max(-1, j - 40), -1):
+            if toks[i].text == sep or (sep == "," and toks[i].text in ("-", "\u2013", "\u2014")):
+                inner = toks[i + 1] if i + 1 < j else None
+                if inner is None:
+                    break
+                np = _np_back(toks, i - 1)
+                if np is not None:
+                    return np[0], np[1], "apposition:" + str(i + 1) + ":" + str(j)
+                break
+            if toks[i].is_quote or toks[i].text in ".;:":
+                break
+        return None
+    np = _np_back(toks, j)
+    if np is None:
+        return None
+    return np[0], np[1], ""
+
+
+def _np_back(toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """Noun phrase ending at token ``j`` (inclusive), walking left: ``(i, j+1)``."""
+    if j < 0:
+        return None
+    last = toks[j]
+    if last.low in PRONOUNS or last.low in ("who",):
+        return (j, j + 1) if last.low in PRONOUNS else None
+    if not _np_token_ok(last) or last.low in ("of", "for", "at", "-", "&", ".", "’s", "'s") or last.low in DETERMINERS:
+        return None
+    i = j
+    n = 0
+    while i - 1 >= 0 and n < 9:
+        t = toks[i - 1]
+        low = t.low
+        if low in DETERMINERS:
+            if low == "that" and not (i < len(toks) and toks[i].low in PERSON_NOMINALS | ORG_NOMINALS):
+                break
+            i -= 1
+            break
+        if low == "and" and i - 2 >= 0 and toks[i - 2].cap and toks[i].cap:
+            i -= 1
+            n += 1
+            continue
+        if t.text == "," and False:
+            break
+        if not _np_token_ok(t):
+            break
+        i -= 1
+        n += 1
+    # a noun phrase must not start with a preposition / connector
+    while i < j and toks[i].low in ("of", "for", "at", "-", "&", ".", "’s", "'s"):
+        i += 1
+    # drop sentence-initial connectors that are capitalised ("But", "And")
+    while i < j and toks[i].low in ("but", "and", "so", "yet", "however", "meanwhile", "still", "now"):
+        i += 1
+    return i, j + 1
+
+
+def np_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
+    """Noun phrase starting at token ``k`` (inverted ``said X``), stopping at punctuation."""
+    i = k
+    while i < len(toks) and (toks[i].low in DAYS or toks[i].low in ("on", "late", "early", "last", "this")
+                             and i + 1 < len(toks) and toks[i + 1].low in DAYS):
+        i += 1
+    if i >= len(toks):
+        return None
+    first = toks[i]
+    if first.low in PRONOUNS:
+        return i, i + 1
+    if not _np_token_ok(first) or first.low in ("of", "for", "at") or first.text in ".&-":
+        return None
+    if first.low in DETERMINERS or first.cap or first.low in PERSON_NOMINALS or first.low in ORG_NOMINALS:
+        j = i + 1
+        while j < len(toks) and j - i < 10:
+            t = toks[j]
+            if t.low in DAYS or (t.low in ("on", "in") and j + 1 < len(toks) and toks[j + 1].low in DAYS):
+                break
+            if t.low in ("of", "for", "at") and not (j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].low in DETERMINERS)):
+                break
+            if t.low == "and" and j + 1 < len(toks) and toks[j + 1].cap and toks[j - 1].cap:
+                j += 1
+                continue
+            if not _np_token_ok(t) or t.text == ".":
+                if t.text == "." and toks[j - 1].low in TITLES and j + 1 < len(toks) and toks[j + 1].cap:
+                    j += 1
+                    continue
+                break
+            if t.low in DETERMINERS and t.low not in ("the", "a", "an"):
+                break
+            j += 1
+        while j > i + 1 and toks[j - 1].low in ("of", "for", "at", "-", "&", "the", "a", "an"):
+            j -= 1
+        return i, j
+    return None
+
+
+def is_clause(toks: list[Tok], k: int, limit: int = 14) -> bool:
+    """Do the tokens from ``k`` look like a finite clause ("the talks had failed")?"""
+    if k >= len(toks):
+        return False
+    first = toks[k]
+    if first.is_quote:
+        return True
+    if not (first.low in SUBJECT_START or first.cap or first.text[0].isdigit() or first.low.endswith("s")
+            or _np_token_ok(first)):
+        return False
+    if first.low in ("to", "for", "with", "about", "on", "in", "at", "by", "from", "as", "of"):
+        return False
+    prev = None
+    for t in toks[k + 1:k + limit]:
+        low = t.low
+        if t.text in ";:" or (t.text == "." and prev is not None and prev.low not in TITLES):
+            return False
+        if low in CLAUSE_VERBS:
+            return True
+        if len(low) > 3 and low.endswith("ed") and prev is not None and prev.low not in DETERMINERS and not t.cap:
+            return True
+        if len(low) > 2 and low.endswith("s") and not t.cap and prev is not None and (prev.low in ("he", "she", "it") or prev.cap) \
+                and not low.endswith("ss") and not low.endswith("'s") and not low.endswith("’s"):
+            return True
+        prev = t
+    return False
+
+
+# ------------------------------------------------------------------ entities
+
+
+def _norm(s: str) -> str:
+    return _SPACE.sub(" ", s.replace(".", "")).strip().lower()
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # person | org | plural | unknown
+    descriptors: list[str] = field(default_factory=list)
+    keys: set = field(default_factory=set)
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    speaker: str = ""
+    how: str = ""
+    descriptor: str = ""
+    kind: str = ""
+
+
+class EntityBook:
+    """Entities named in one document, in order of first mention, with alias merging."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.by_key: dict[str, Entity] = {}
+        self.history: list[tuple[int, Entity, bool]] = []  # (offset, entity, was a speaker/subject)
+        self.nominal_memo: dict[str, Entity] = {}
+
+    def _full_names(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "person" and len(e.name.split()) >= 2]
+
+    def add_name(self, name: str, kind: str, pos: int, *, titled: bool = False, salient: bool = False,
+                 descriptor: str = "") -> Entity:
+        key = _norm(name)
+        ent = self.by_key.get(key)
+        if ent is None:
+            words = name.split()
+            if kind == "person" and len(words) == 1:
+                cands = [e for e in self._full_names() if _norm(e.name.split()[-1]) == key]
+                if not cands:
+                    cands = [e for e in self._full_names() if _norm(e.name.split()[0]) == key]
+                if len(cands) == 1:
+                    ent = cands[0]
+            elif kind in ("person", "unknown") and len(words) >= 2:
+                # a full name after a bare surname: keep them apart (the text does not say they are one)
+                pass
+            if ent is None:
+                ent = Entity(name, kind)
+                self.entities.append(ent)
+            self.by_key[key] = ent
+            ent.keys.add(key)
+        if ent.kind == "unknown" and kind != "unknown":
+            ent.kind = kind
+        if descriptor and descriptor not in ent.descriptors:
+            ent.descriptors.append(descriptor)
+        self.history.append((pos, ent, salient))
+        return ent
+
+    def resolve_pronoun(self, pron: str, pos: int) -> Entity | None:
+        want = PRONOUNS.get(pron.lower(), "")
+        best = None
+        for hist_pos, ent, salient in reversed(self.history):
+            if hist_pos >= pos:
+                continue
+            if want == "person" and ent.kind in ("person", "unknown"):
+                if salient:
+                    return ent
+                best = best or ent
+            elif want == "org" and ent.kind == "org":
+                if salient:
+                    return ent
+                best = best or ent
+            elif want == "plural" and ent.kind in ("org", "plural"):
+                if salient:
+                    return ent
+                best = best or ent
+            if best is not None and pos - hist_pos > 1500:
+                break
+        return best
+
+    def resolve_nominal(self, head: str, phrase: str, pos: int) -> Entity | None:
+        memo = self.nominal_memo.get(phrase)
+        if memo is not None:
+            return memo
+        org = head in ORG_NOMINALS
+        found = None
+        for hist_pos, ent, salient in reversed(self.history):
+            if hist_pos >= pos:
+                continue
+            words = set(_norm(ent.name).split()) | {w for d in ent.descriptors for w in _norm(d).split()}
+            if head in words:
+                found = ent
+                break
+        if found is None and head in ("statement", "report", "letter", "release", "announcement", "document"):
+            for want_salient in (True, False):
+                for hist_pos, ent, salient in reversed(self.history):
+                    if hist_pos < pos and ent.kind == "org" and (salient or not want_salient):
+                        found = ent
+                        break
+                if found is not None:
+                    break
+        if found is None and not org and head in ("president", "leader", "minister", "secretary", "governor", "mayor",
+                                                     "senator", "chairman", "spokesman", "spokeswoman", "spokesperson"):
+            found = None
+        if found is not None:
+            self.nominal_memo[phrase] = found
+        return found
+
+
+# ------------------------------------------------------------------ mentions -> speakers
+
+
+def _descriptor_and_name(words: list[str]) -> tuple[str, str]:
+    """Split "US Secretary of State Mike Pompeo" into ("US Secretary of State", "Mike Pompeo")."""
+    j = len(words)
+    i = j
+    if words and words[-1].lower().strip(".,’'s") in ORG_WORDS and words[-1][:1].isupper():
+        # an organisation keeps its capitalised words: "Foreign Ministry", "Department of Defense"
+        while i > 0 and (words[i - 1][:1].isupper() or (words[i - 1] in ("of", "for", "and", "&") and i > 1
+                                                         and words[i - 2][:1].isupper())):
+            i -= 1
+        return " ".join(words[:i]).strip(" ,"), " ".join(words[i:j])
+    while i > 0:
+        w = words[i - 1]
+        lw = w.lower().rstrip(".")
+        if not (w[:1].isupper() or w[:1].isdigit()) or lw in TITLES or lw in ("the", "a", "an"):
+            break
+        i -= 1
+    if i == j:
+        return " ".join(words), ""
+    return " ".join(words[:i]).strip(" ,"), " ".join(words[i:j])
+
+
+def _classify_name(name: str, descriptor: str) -> str:
+    words = name.replace("’s", "").replace("'s", "").split()
+    lows = [w.lower().strip(".,") for w in words]
+    if any(w in ORG_WORDS for w in lows) or _norm(name) in COUNTRIES or all(w in COUNTRIES for w in lows):
+        return "org"
+    if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
+        return "org"  # KCNA, NRA
+    if descriptor:
+        dl = descriptor.lower().split()
+        if dl and (dl[-1] in ORG_WORDS or dl[-1] in ("agency", "network", "newspaper", "channel", "broadcaster")):
+            return "org"
+        return "person"
+    return "person" if len(words) >= 2 else "unknown"
+
+
+def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityBook, *, salient=True,
+                    appositive: str = "") -> Mention:
+    """Turn the mention ``text[span]`` into a speaker with the rule that decided."""
+    s, e = span
+    raw = text[s:e]
+    words = raw.split()
+    m = Mention(raw, s, e)
+    if not words:
+        return m
+    low = [w.lower().strip(",.") for w in words]
+    if len(words) == 1 and low[0] in PRONOUNS:
+        if low[0] in ("i", "we"):
+            return m
+        ent = book.resolve_pronoun(low[0], s)
+        if ent is not None:
+            m.speaker, m.how, m.kind = ent.name, "pronoun", ent.kind
+            book.history.append((s, ent, True))
+        return m
+    # strip a leading determiner
+    det = low[0] if low[0] in DETERMINERS else ""
+    core_words = words[1:] if det else words
+    core_low = low[1:] if det else low
+    # "a spokesman for the ministry": speaker is the organisation
+    for cut, w in enumerate(core_low):
+        if w in ("for", "of", "at") and cut > 0 and core_low[cut - 1] in PERSON_NOMINALS and core_words[cut - 1].islower():
+            org_words = [x for x in core_words[cut + 1:] if x.lower() not in ("the", "a", "an")]
+            desc = " ".join(core_words[:cut])
+            if org_words and any(x[:1].isupper() for x in org_words):
+                org = " ".join(org_words)
+                ent = book.add_name(org, "org", s, salient=salient, descriptor=desc)
+                m.speaker, m.how, m.descriptor, m.kind = ent.name, "adjacent", desc, "org"
+                return m
+            core_words, core_low = core_words[:cut], core_low[:cut]
+            break
+    if not core_words:
+        return m
+    has_cap = any(w[:1].isupper() and w.lower().rstrip(".") not in TITLES for w in core_words)
+    head = core_low[-1].rstrip(".,")
+    if not has_cap:
+        phrase = " ".join(core_low)
+        if det in INDEFINITE or (not det and head.endswith("s") and head in PERSON_NOMINALS):
+            if head in ANON_HEADS:
+                name = "anonymous " + ("sources" if head in ("sources",) else "officials" if head == "officials"
+                                       else head if head.endswith("s") else head)
+                ent = book.add_name(name, "plural" if head.endswith("s") else "person", s, salient=False)
+                m.speaker, m.how, m.descriptor, m.kind = ent.name, "adjacent", phrase, ent.kind
+                return m
+            m.speaker, m.how, m.kind = phrase, "adjacent", "plural" if head.endswith("s") else "person"
+            return m
+        if det in ("the", "this", "that", "its", "their", "his", "her") or not det:
+            if head in ORG_NOMINALS and len(core_low) >= 2 and det == "the" and head not in ("statement", "report"):
+                # "the health ministry": a named organisation without capitals
+                ent = book.add_name(phrase, "org", s, salient=salient)
+                m.speaker, m.how, m.kind = ent.name, "adjacent", "org"
+                return m
+            ent = book.resolve_nominal(head, phrase, s)
+            if ent is not None:
+                m.speaker, m.how, m.kind, m.descriptor = ent.name, "nominal", ent.kind, phrase
+                book.history.append((s, ent, True))
+                return m
+            kind = "org" if head in ORG_NOMINALS else "person"
+            ent = book.add_name(phrase, kind, s, salient=salient)
+            m.speaker, m.how, m.kind = ent.name, "adjacent", kind
+            return m
+        m.speaker, m.how = phrase, "adjacent"
+        return m
+    desc, name = _descriptor_and_name(core_words)
+    name = name.replace("’s", "").replace("'s", "").strip(" ,.-")
+    if not name:
+        desc, name = "", " ".join(core_words).strip(" ,.-")
+    if not name:
+        return m
+    titled = bool(desc) and desc.split()[-1].lower().rstrip(".") in TITLES
+    if desc.lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "mx", "dr"):
+        desc = ""
+    if appositive:
+        appositive = re.sub(r"^(?:who|which)\s+(?:is|was|are|were|has been|had been|served as|serves as)\s+", "", appositive)
+        if appositive.split()[0].lower() not in ("who", "whose", "which"):
+            desc = (desc + ", " if desc else "") + appositive
+    kind = _classify_name(name, desc)
+    if kind == "unknown" and titled:
+        kind = "person"
+    if kind == "unknown":
+        kind = "person"  # a speaker named by one capitalised word is most often a person
+    ent = book.add_name(name, kind, s, titled=titled, salient=salient, descriptor=desc.strip())
+    m.speaker, m.how, m.descriptor, m.kind = ent.name, "adjacent", desc.strip(), ent.kind
+    return m
+
+
+_CAP_RUN = re.compile(r"(?<![\w\x01])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof)\.?\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-)?[A-Z][\w’'-]*)*")
+_SENT_START_WORDS = frozenset("the a an but and in on at as after before when while if this that these those it he she they we i".split())
+
+
+def _register_names(text: str, masked: str, lo: int, hi: int, book: EntityBook, subject_end: int) -> None:
+    """Record capitalised names in ``masked[lo:hi]`` (a sentence) as entities, subjects as salient."""
+    for m in _CAP_RUN.finditer(masked, lo, hi):
+        words = m.group().split()
+        if words and words[0].lower() in _SENT_START_WORDS:
+            words = words[1:]
+        if not words:
+            continue
+        start = m.end() - len(" ".join(words)) if False else m.start()
+        desc, name = _descriptor_and_name(words)
+        name = name.replace("’s", "").replace("'s", "").strip(" ,.-")
+        if not name or name.lower() in TITLES or name.lower() in DAYS:
+            continue
+        kind = _classify_name(name, desc)
+        if kind == "unknown" and desc and desc.split()[-1].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "president",
+                                                                                      "senator", "sen", "rep", "gov"):
+            kind = "person"
+        if kind == "unknown":
+            key = _norm(name)
+            if key not in book.by_key and not any(_norm(e.name.split()[-1]) == key for e in book._full_names()):
+                continue
+            kind = "person"
+        book.add_name(name, kind, m.start(), salient=m.start() < subject_end, descriptor=desc)
+
+
+# ------------------------------------------------------------------ the extractor
+
+
+@dataclass
+class Quote:
+    fragments: list
+    type: str
+    cue: tuple | None = None  # (start, end)
+    mention: Mention | None = None
+    paragraph: int = 0
+    how: str = ""
+    marks: list = field(default_factory=list)  # Marked spans covered
+
+
+def _strip_span(text: str, s: int, e: int, chars: str = " \t\n\r,;:") -> tuple[int, int]:
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return s, e
+
+
+def _content_end(masked: str, toks: list[Tok], k: int, send: int) -> int:
+    """End of a reported clause starting at token ``k``: the sentence end, or before
+    ", adding", ", saying", ", according to", ", X said"."""
+    for i in range(k, len(toks)):
+        t = toks[i]
+        if t.text in (",", ";", "\u2014", "\u2013") and i + 1 < len(toks):
+            nxt = toks[i + 1].low
+            if nxt in ("adding", "saying", "according", "noting", "arguing", "insisting", "warning", "explaining", "claiming"):
+                return t.start
+            if t.text == ";":
+                return t.start
+        if t.text == "(" and i + 1 < len(toks) and toks[i + 1].low in ("see",):
+            return t.start
+        if t.low in ("and", "but") and i > k + 2 and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if not nxt.cap and (nxt.low in CUE_LIKE or (nxt.low.endswith("ed") and len(nxt.low) > 4)):
+                return t.start
+    end = send
+    while end > 0 and masked[end - 1] in " .!?\n\t\r…":
+        end -= 1
+    return end
+
+
+def _sentences(text: str, masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph, never cutting inside quoted text (masked)."""
+    out = []
+    cur = lo
+    for m in re.finditer(r"(?:[.!?…]+[)\]]*|(?<=\x01)(?=\s))\s+", masked[lo:hi]):
+        a, b = lo + m.start(), lo + m.end()
+        if b >= hi:
+            break
+        nxt = masked[b]
+        punct = masked[a:lo + m.end()].strip()
+        if not punct:  # after a quote: only if the quote ended with . ! ?
+            q_end = a
+            inner_last = text[q_end - 2] if q_end - 2 >= 0 else ""
+            if inner_last not in ".!?" or not (nxt.isupper() or nxt == MASK):
+                continue
+        else:
+            if not (nxt.isupper() or nxt == MASK or nxt.isdigit() or nxt in "(["):
+                continue
+            if punct == ".":
+                w = re.search(r"([\w.’']+)$", masked[max(cur, a - 30):a])
+                word = w.group(1).lower() if w else ""
+                if word in TITLES or word in ("u.s", "no", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "jan", "feb",
+                                              "aug", "sept", "oct", "nov", "dec", "gen", "sen", "rep", "gov", "lt", "col") \
+                        or (len(word) == 1 and word.isalpha()):
+                    continue
+        out.append((cur, a + len(m.group().rstrip())))
+        cur = b
+    if cur < hi:
+        out.append((cur, hi))
+    return out
+
+
+class _Doc:
+    """Extraction state for one document."""
+
+    def __init__(self, doc_id: str, text: str, title, excluded, cues: CueLexicon):
+        self.doc_id, self.text, self.cues = doc_id, text, cues
+        self.paras, self.has_title = _paragraph_spans(text, title, excluded)
+        self.book = EntityBook()
+        self.quotes: list[Quote] = []
+
+    # ---- marks
+    def _mark_paragraphs(self) -> list[list[Marked]]:
+        text = self.text
+        marks = [find_marked(text, s, e) if not excl else [] for s, e, excl in self.paras]
+        # multi-paragraph chains: a paragraph ending inside an open double mark continues
+        chain = 0
+        for p, ms in enumerate(marks):
+            for m in ms:
+                if m.chain < 0:
+                    m.chain = chain
+                    chain += 1
+            if ms and not ms[-1].closed and ms[-1].kind == "double" and p + 1 < len(marks):
+                nxt = marks[p + 1]
+                s2 = self.paras[p + 1][0]
+                if nxt and nxt[0].open == s2 and not self.paras[p + 1][2]:
+                    nxt[0].chain = ms[-1].chain
+        return marks
+
+    def run(self) -> list[Quote]:
+        text = self.text
+        marks = self._mark_paragraphs()
+        chains: dict[int, list[Marked]] = {}
+        for ms in marks:
+            for m in ms:
+                chains.setdefault(m.chain, []).append(m)
+        chain_quote: dict[int, Quote] = {}
+        pending_colon: Mention | None = None  # "X said:" ending a paragraph
+        pending_cue: tuple | None = None
+        last_direct: Quote | None = None  # last attributed direct quote (for continuation)
+        last_para_with_direct = -2
+        for p, (ps, pe, excl) in enumerate(self.paras):
+            if excl:
+                continue
+            ms = marks[p]
+            masked = self._mask(ps, pe, ms)
+            is_title = self.has_title and p == 0
+            para_quotes: list[Quote] = []
+            claimed: set[int] = set()
+            sents = [(ps, pe)] if is_title else _sentences(text, masked, ps, pe)
+            for ss, se in sents:
+                toks = tokens(masked, ss, se)
+                subj_end = toks[min(len(toks) - 1, 5)].end if toks else ss
+                _register_names(text, masked, ss, se, self.book, subj_end)
+                self._sentence(p, ss, se, masked, toks, ms, claimed, para_quotes, chains, chain_quote)
+            # headline: "Speaker: ... 'words' ..."
+            if is_title:
+                self._headline(ps, pe, masked, ms, claimed, para_quotes)
+            # quotes without a cue
+            for m in ms:
+                if id(m) in claimed or m.used:
+                    continue
+                q = chain_quote.get(m.chain)
+                if q is not None:  # later part of a multi-paragraph quote
+                    if m not in q.marks:
+                        q.fragments.append([m.inner_start, m.inner_end])
+                        q.marks.append(m)
+                    m.used = True
+                    continue
+                if not self._standalone(m, masked, ps, pe):
+                    continue
+                q = Quote([[m.inner_start, m.inner_end]], "direct", paragraph=p, marks=[m])
+                m.used = True
+                chain_quote[m.chain] = q
+                # attribute: colon cue before, or the previous direct quote's speaker
+                if pending_colon is not None and m.open == ps:
+                    q.mention, q.cue, q.how = pending_colon, pending_cue, pending_colon.how
+                elif last_direct is not None and last_direct.mention is not None and last_direct.mention.speaker \
+                        and (last_para_with_direct >= p - 1) and self._starts_para_or_follows_quote(m, masked, ps):
+                    prev = last_direct.mention
+                    q.mention = Mention("", 0, 0, prev.speaker, "previous", prev.descriptor, prev.kind)
+                    q.cue = None
+                para_quotes.append(q)
+            # continuation bookkeeping
+            pending_colon, pending_cue = self._colon_cue(ps, pe, masked)
+            direct_here = [q for q in para_quotes if q.type == "direct"]
+            if direct_here:
+                last = max(direct_here, key=lambda q: q.fragments[0][0])
+                if last.mention is not None and last.mention.speaker:
+                    last_direct = last
+                    last_para_with_direct = p
+                else:
+                    last_direct = None
+            elif para_quotes or (pe - ps) > 0:
+                last_direct = None if p > last_para_with_direct else last_direct
+            self.quotes.extend(para_quotes)
+        return self.quotes
+
+    def _mask(self, ps: int, pe: int, ms: list[Marked]) -> str:
+        """The document text with the quoted spans of this paragraph (marks included) masked."""
+        if not ms:
+            return self.text
+        parts, pos = [], 0
+        for m in ms:
+            end = m.close + 1 if m.closed else m.close
+            if m.open < pos:
+                continue
+            parts.append(self.text[pos:m.open])
+            parts.append(MASK * (end - m.open))
+            pos = end
+        parts.append(self.text[pos:])
+        return "".join(parts)
+
+    def _starts_para_or_follows_quote(self, m: Marked, masked: str, ps: int) -> bool:
+        before = masked[ps:m.open].strip()
+        return not before or before.endswith(MASK) or before[-1] in ".!?"
+
+    def _standalone(self, m: Marked, masked: str, ps: int, pe: int) -> bool:
+        """Is an unclaimed quote a quotation of its own (not a scare quote or title)?"""
+        inner = self.text[m.inner_start:m.inner_end]
+        words = inner.split()
+        before = masked[ps:m.open].rstrip()
+        after_end = m.close + 1 if m.closed else m.close
+        after = masked[after_end:pe].lstrip()
+        starts = not before or before[-1] in ".!?:" or before.endswith(MASK)
+        ends = not after or after[0] in ".!?" or after[0] == MASK or (inner.rstrip()[-1:] in ".!?" and (not after or after[0].isupper()))
+        if starts and (ends or len(words) >= 6):
+            return len(words) >= 2 or inner.rstrip()[-1:] in ".!?"
+        if len(words) >= 8 and not _mostly_title_case(words):
+            return True
+        return False
+
+    def _colon_cue(self, ps: int, pe: int, masked: str) -> tuple[Mention | None, tuple | None]:
+        """A paragraph ending with "X said:" (no quote after) introduces the next paragraph's quote."""
+        tail = masked[ps:pe].rstrip()
+        if not tail.endswith(":"):
+            return None, None
+        toks = tokens(masked, max(ps, pe - 300), pe)
+        for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
+            c = self._cue_at(toks, k)
+            if c is None:
+                continue
+            subj = subject_before(toks, k, masked)
+            if subj is None:
+                continue
+            i, j, how = subj
+            men = resolve_mention(self.text, masked, (toks[i].start, toks[j - 1].end), self.book)
+            return men, (toks[k].start, c)
+        return None, None
+
+    def _cue_at(self, toks: list[Tok], k: int) -> int | None:
+        """End offset of a cue starting at token ``k``, else None."""
+        m = self.cues.pattern.match(self._masked_cache, toks[k].start) if hasattr(self, "_masked_cache") else None
+        return m.end() if m else None
+
+    # ---- per sentence
+    def _sentence(self, p, ss, se, masked, toks, ms, claimed, para_quotes, chains, chain_quote):
+        text = self.text
+        self._masked_cache = masked
+        in_sentence = [m for m in ms if ss <= m.open < se]
+        by_pos = {m.open: m for m in in_sentence}
+        cue_hits = [(m.start(), m.end()) for m in self.cues.pattern.finditer(masked, ss, se)]
+        if not cue_hits:
+            return
+        self._cue_starts = {a for a, _ in cue_hits}
+        tok_index = {t.start: i for i, t in enumerate(toks)}
+        covered_until = ss  # indirect content already taken (skip cues inside it)
+        last_speaker: Mention | None = None
+        for cs, ce in cue_hits:
+            k = tok_index.get(cs)
+            if k is None:
+                continue
+            form = text[cs:ce]
+            lemma, cls = self.cues.get(form)
+            if cs < covered_until:
+                continue
+            if text[cs].isupper() and lemma != "according to":
+                continue  # "State Department", "Call" in a title
+            prev_low = toks[k - 1].low if k > 0 else ""
+            if prev_low in ("the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my") and lemma != "according to":
+                continue  # a noun: "the report", "a call"
+            q = self._attribution(p, ss, se, masked, toks, k, cs, ce, lemma, by_pos, claimed, last_speaker)
+            if q is None:
+                continue
+            quote, end_used = q
+            if quote.mention is not None and quote.mention.speaker:
+                last_speaker = quote.mention
+            if quote.type == "direct" and quote.marks:
+                earlier = chain_quote.get(quote.marks[0].chain)
+                if earlier is not None and earlier is not quote:
+                    # the attribution of a multi-paragraph quote begun in an earlier paragraph
+                    for m in quote.marks:
+                        claimed.add(id(m))
+                        m.used = True
+                        if m not in earlier.marks:
+                            earlier.marks.append(m)
+                            earlier.fragments.append([m.inner_start, m.inner_end])
+                    earlier.mention, earlier.cue = quote.mention, quote.cue
+                    continue
+            for m in quote.marks:
+                claimed.add(id(m))
+                m.used = True
+                if quote.type == "direct":
+                    chain_quote[m.chain] = quote
+            # direct quote: also attach the other paragraphs of a multi-paragraph chain
+            if quote.type == "direct" and quote.marks:
+                chain = chains.get(quote.marks[0].chain, [])
+                if len(chain) > 1:
+                    frs = []
+                    for m in chain:
+                        if m.used and m not in quote.marks:
+                            continue
+                        frs.append([m.inner_start, m.inner_end])
+                        m.used = True
+                        if m not in quote.marks:
+                            quote.marks.append(m)
+                        chain_quote[m.chain] = quote
+                    extra = [f for f in quote.fragments if f not in frs]
+                    quote.fragments = sorted(frs + extra)
+            if quote.type in ("indirect", "mixed"):
+                covered_until = max(covered_until, end_used)
+            para_quotes.append(quote)
+
+    def _attribution(self, p, ss, se, masked, toks, k, cs, ce, lemma, by_pos, claimed, last_speaker):
+        text = self.text
+        n = len(toks)
+        # index of the token after the cue
+        after = k
+        while after < n and toks[after].start < ce:
+            after += 1
+        if lemma == "according to":
+            return self._according(p, ss, se, masked, toks, k, after, cs, ce, by_pos, claimed)
+        # ---------- speaker mention
+        mention_span = None  # as written (may include ", who ...")
+        np_span = None  # the noun phrase resolved to a speaker
+        appositive = ""
+        inverted = False
+        quote_before = None
+        participle = k > 0 and toks[k - 1].text == "," and lemma in PARTICIPLE_OK and toks[k].low.endswith("ing")
+        coordinated = k > 0 and toks[k - 1].low in ("and", "but") and not toks[k].low.endswith("ing")
+        subj = None if (participle or coordinated) else subject_before(toks, k, masked)
+        if subj is not None:
+            i, j, how = subj
+            np_span = mention_span = (toks[i].start, toks[j - 1].end)
+            if how.startswith("apposition"):
+                _, a, b = how.split(":")
+                a, b = int(a), int(b)
+                app_s, app_e = toks[a].start, toks[b - 1].end
+                appositive = text[app_s:app_e].strip()
+                if toks[a].low in ("who", "whose", "which"):
+                    mention_span = (toks[i].start, app_e)
+            if i > 0 and toks[i - 1].is_quote or (i > 1 and toks[i - 1].text in ",\u2014-" and toks[i - 2].is_quote):
+                qt = toks[i - 1] if toks[i - 1].is_quote else toks[i - 2]
+                quote_before = by_pos.get(qt.start)
+            elif i > 0 and toks[i - 1].text == "," and (after >= n or toks[after].text in (".", ",", "!", "?", ";")):
+                inverted = True  # "<clause>, the minister said."
+        elif participle or coordinated:
+            # ", adding that ..." / "..., and said that ...": the sentence's speaker
+            if last_speaker is not None and last_speaker.end > last_speaker.start:
+                np_span = mention_span = (last_speaker.start, last_speaker.end)
+            else:
+                np_span = mention_span = self._sentence_subject(masked, toks, k)
+            if mention_span is None:
+                return None
+        elif k > 0 and (toks[k - 1].is_quote or (k > 1 and toks[k - 1].text in ",\u2014-" and toks[k - 2].is_quote)) \
+                or (k > 1 and toks[k - 1].text == "," and lemma not in PARTIAL_CUES):
+            # "Q, said X, <appositive>" / "<clause>, said X."
+            if toks[k - 1].is_quote or toks[k - 2].is_quote:
+                qt = toks[k - 1] if toks[k - 1].is_quote else toks[k - 2]
+                quote_before = by_pos.get(qt.start)
+            np = np_after(toks, after)
+            if np is None:
+                return None
+            a, b = np
+            if quote_before is None and b < n and toks[b].text not in (",", ".", "!", "?", ";"):
+                return None
+            np_span = mention_span = (toks[a].start, toks[b - 1].end)
+            inverted = True
+            if b < n and toks[b].text == ",":
+                end = b + 1
+                while end < n and toks[end].text not in (",", ".", ";") and not toks[end].is_quote:
+                    end += 1
+                if end > b + 1:
+                    appositive = text[toks[b + 1].start:toks[end - 1].end]
+                    if toks[b + 1].low in ("who", "whose"):
+                        mention_span = (mention_span[0], toks[end - 1].end)
+            after = b
+        else:
+            return None
+        if mention_span is None or not _WORD.search(text[mention_span[0]:mention_span[1]]):
+            return None
+        # ---------- content
+        cue = (cs, ce)
+
+        def make(fr, typ, marks_):
+            men = resolve_mention(text, masked, np_span, self.book, appositive=appositive)
+            men.text, men.start, men.end = text[mention_span[0]:mention_span[1]], mention_span[0], mention_span[1]
+            return Quote([list(f) for f in fr], typ, cue, men, p, marks=marks_)
+
+        if quote_before is not None and not quote_before.used:
+            frs = [[quote_before.inner_start, quote_before.inner_end]]
+            marks_ = [quote_before]
+            # interrupted quote: "Q1," he said, "Q2"
+            j = after
+            while j < n and (toks[j].low in DAYS or toks[j].low in ("on", "in", "a", "statement", "later", "an", "interview")):
+                j += 1
+            if j + 1 < n and toks[j].text in (",", ":") and toks[j + 1].is_quote:
+                q2 = by_pos.get(toks[j + 1].start)
+                if q2 is not None and not q2.used:
+                    frs.append([q2.inner_start, q2.inner_end])
+                    marks_.append(q2)
+            return make(frs, "direct", marks_), ce
+        if inverted:
+            # "<clause>, X said." : the content is the sentence before the comma
+            q = self._clause_before(p, ss, masked, toks, min(mention_span[0], cs), cue, np_span, appositive, by_pos, lemma)
+            if q is not None:
+                q[0].mention.text, q[0].mention.start, q[0].mention.end = (
+                    text[mention_span[0]:mention_span[1]], mention_span[0], mention_span[1])
+            return q
+        # content after the cue: fillers, then a quote or a clause
+        j = after
+        filler = 0
+        if lemma in NEEDS_OBJECT or lemma in ("say", "add", "announce", "explain", "write", "state", "report"):
+            # "told reporters", "told ABC News", "said in a statement on Sunday"
+            while j < n and filler < 8 and toks[j].low not in ("that", ":") and not toks[j].is_quote:
+                t = toks[j]
+                if t.text in (",", ".", ";", "(") or t.low in CLAUSE_VERBS:
+                    break
+                if lemma not in NEEDS_OBJECT and filler == 0 and t.low not in ("in", "on", "at", "during", "to", "after",
+                                                                                   "later", "earlier", "afterwards", "then",
+                                                                                   "separately", "previously", "yesterday",
+                                                                                   "today", "tonight", "recently",
+                                                                                   "before", "from", "with", "through",
+                                                                                   "via", "last", "this", "again",
+                                                                                   "repeatedly", "also", "publicly",
+                                                                                   "privately", "late", "early") \
+                        and t.low not in DAYS and not t.low.endswith("ly"):
+                    break
+                j += 1
+                filler += 1
+            if filler and j < n and toks[j].low not in ("that", ":") and not toks[j].is_quote and toks[j].text != ",":
+                # the filler was the start of the clause itself ("said the plan ...") unless an object ("told Y ...")
+                if lemma in NEEDS_OBJECT and filler <= 4 and is_clause(toks, j):
+                    pass
+                else:
+                    j = after
+        else:
+            while j < n and filler < 3 and (toks[j].low in DAYS or toks[j].low.endswith("ly") and len(toks[j].low) > 4
+                                           or toks[j].low in ("again", "also", "on", "last", "this")):
+                j += 1
+                filler += 1
+        # allow ", however," / "repeatedly"
+        if j < n and toks[j].text in (",", ":") and j + 1 < n and toks[j + 1].is_quote:
+            j += 1
+        if j < n and toks[j].is_quote:
+            m = by_pos.get(toks[j].start)
+            if m is None or m.used:
+                return None
+            # a short quote after call/describe: partial
+            end_tok = j + 1
+            rest_is_end = end_tok >= n or toks[end_tok].text in (".", "!", "?", ",", ";") or toks[end_tok].is_quote
+            words = len(text[m.inner_start:m.inner_end].split())
+            if lemma in PARTIAL_CUES or (not rest_is_end and words <= 4):
+                return make([[m.inner_start, m.inner_end]], "partial", [m]), m.close
+            frs = [[m.inner_start, m.inner_end]]
+            marks_ = [m]
+            return make(frs, "direct", marks_), m.close
+        if lemma in PARTIAL_CUES:
+            # "called the offer 'insulting'": a short quote within a few words
+            for jj in range(j, min(n, j + 7)):
+                t = toks[jj]
+                if t.text in (".", ";", "!", "?"):
+                    break
+                if t.is_quote:
+                    m = by_pos.get(t.start)
+                    if m is not None and not m.used and len(self.text[m.inner_start:m.inner_end].split()) <= 8:
+                        return make([[m.inner_start, m.inner_end]], "partial", [m]), m.close
+                    break
+            return None
+        has_that = j < n and toks[j].low == "that"
+        if has_that:
+            j += 1
+        elif j < n and toks[j].low in ("to",) and lemma in ("say",):
+            return None
+        if j >= n:
+            return None
+        if j - after > 0 and not has_that and filler and lemma not in NEEDS_OBJECT:
+            pass
+        if not has_that and not is_clause(toks, j):
+            return None
+        if has_that and j < n and toks[j].low in ("is", "was", "will", "would", "has"):
+            return None  # "said that was ..." (demonstrative)
+        # noun + that: "bristled at the idea that ..." (content belongs to the noun)
+        if has_that and any(t.low in NOUN_THAT for t in toks[after:j]):
+            return None
+        start = toks[j].start
+        end = _content_end(masked, toks, j, se)
+        s, e = _strip_span(text, start, end)
+        if e - s < 3:
+            return None
+        marks_ = [m for m in by_pos.values() if s <= m.open and (m.close if not m.closed else m.close + 1) <= e + 1 and not m.used]
+        typ = "mixed" if marks_ else "indirect"
+        if marks_ and len(marks_) == 1:
+            m = marks_[0]
+            outside = text[s:m.open].strip() + text[(m.close + 1 if m.closed else m.close):e].strip()
+            if not _WORD.search(outside):
+                return make([[m.inner_start, m.inner_end]], "direct", marks_), e
+        return make([[s, e]], typ, marks_), e
+
+    def _clause_before(self, p, ss, masked, toks, mention_start, cue, mention_span, appositive, by_pos, lemma):
+        """"<clause>, X said." / "<clause>, said X.": the clause from the sentence start."""
+        text = self.text
+        s = ss
+        e = mention_start if mention_start < cue[0] else cue[0]
+        # back over the comma before the mention/cue
+        while e > s and text[e - 1] in " ,\u2014-\n":
+            e -= 1
+        s, e = _strip_span(text, s, e, " \t\n\r,;:\u2014-")
+        if e - s < 8:
+            return None
+        local = tokens(masked, s, e)
+        if not local or not is_clause(local, 0, limit=30):
+            return None
+        marks_ = [m for m in by_pos.values() if s <= m.open < e and not m.used]
+        typ = "mixed" if marks_ else "indirect"
+        if len(marks_) == 1:
+            m = marks_[0]
+            outside = text[s:m.open].strip() + text[(m.close + 1 if m.closed else m.close):e].strip()
+            if not _WORD.search(outside):
+                men = resolve_mention(text, masked, mention_span, self.book, appositive=appositive)
+                return Quote([[m.inner_start, m.inner_end]], "direct", cue, men, p, marks=marks_), cue[1]
+        men = resolve_mention(text, masked, mention_span, self.book, appositive=appositive)
+        return Quote([[s, e]], typ, cue, men, p, marks=marks_), cue[1]
+
+    def _according(self, p, ss, se, masked, toks, k, after, cs, ce, by_pos, claimed):
+        text = self.text
+        n = len(toks)
+        np = np_after(toks, after)
+        if np is None:
+            return None
+        a, b = np
+        mention_span = (toks[a].start, toks[b - 1].end)
+        cue = (cs, ce)
+        # "According to X, <clause>"
+        if k == 0 or (k == 1 and toks[0].low in ("but", "and", "yet")):
+            j = b
+            if j < n and toks[j].text == ",":
+                j += 1
+            if j >= n:
+                return None
+            s = toks[j].start
+            e = _content_end(masked, toks, j, se)
+        else:
+            # "<clause>, according to X."
+            if not (toks[k - 1].text == ","):
+                return None
+            s = ss
+            e = toks[k - 1].start
+            if b < n and toks[b].text not in (".", ",", "!", "?", ";"):
+                return None
+        s, e = _strip_span(text, s, e)
+        if e - s < 3:
+            return None
+        marks_ = [m for m in by_pos.values() if s <= m.open < e and not m.used]
+        typ = "mixed" if marks_ else "indirect"
+        men = resolve_mention(text, masked, mention_span, self.book)
+        if len(marks_) == 1:
+            m = marks_[0]
+            outside = text[s:m.open].strip() + text[(m.close + 1 if m.closed else m.close):e].strip()
+            if not _WORD.search(outside):
+                return Quote([[m.inner_start, m.inner_end]], "direct", cue, men, p, marks=marks_), e
+        return Quote([[s, e]], typ, cue, men, p, marks=marks_), e
+
+    def _sentence_subject(self, masked, toks, k) -> tuple[int, int] | None:
+        """The subject of the sentence's first verb before token ``k`` (for ", adding that ...")."""
+        for v in range(1, k):
+            t = toks[v]
+            low = t.low
+            verbish = low in CLAUSE_VERBS or (low.endswith("ed") and not t.cap) or (t.start in self._cue_starts)
+            if not verbish:
+                continue
+            j = v - 1
+            while j >= 0 and (toks[j].low in AUX or toks[j].low.endswith("ly")):
+                j -= 1
+            np = _np_back(toks, j)
+            if np is None:
+                return None
+            a, b = np
+            if b - a > 8:
+                return None
+            return toks[a].start, toks[b - 1].end
+        return None
+
+    def _headline(self, ps, pe, masked, ms, claimed, para_quotes):
+        text = self.text
+        m = re.match(r"\s*([^:\n]{2,60}?):\s+\S", text[ps:pe])
+        if not m:
+            return
+        spk = m.group(1).strip()
+        if not spk[:1].isupper() or len(spk.split()) > 6:
+            return
+        s = ps + m.start(1)
+        for mk in ms:
+            if id(mk) in claimed or mk.used or mk.open < ps + m.end(1):
+                continue
+            men = resolve_mention(text, masked, (s, s + len(spk)), self.book, salient=False)
+            if men.speaker:
+                men.how = "headline"
+            words = len(text[mk.inner_start:mk.inner_end].split())
+            typ = "partial" if words <= 4 else "direct"
+            q = Quote([[mk.inner_start, mk.inner_end]], typ, None, men, 0, marks=[mk])
+            mk.used = True
+            claimed.add(id(mk))
+            para_quotes.append(q)
+
+
+def _mostly_title_case(words: list[str]) -> bool:
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps >= max(2, 0.7 * len(words))
+
+
+# ------------------------------------------------------------------ public entry point
+
+
+def _rows(doc_id: str, text: str, quotes: list[Quote], sent_starts: list[int], speaker_map) -> list[dict]:
+    rows = []
+    seen = set()
+    for q in sorted(quotes, key=lambda q: min(f[0] for f in q.fragments) if q.fragments else 0):
+        frs = []
+        for s, e in sorted(q.fragments):
+            s, e = max(0, int(s)), min(len(text), int(e))
+            if e > s and (not frs or s >= frs[-1][1]):
+                frs.append([s, e])
+        if not frs:
+            continue
+        start = frs[0][0]
+        if start in seen:
+            continue
+        seen.add(start)
+        men = q.mention or Mention("", 0, 0)
+        speaker, how = men.speaker, men.how if men.speaker else ""
+        if speaker and speaker_map:
+            canon = speaker_map.get(_norm(speaker))
+            if canon is not None and canon != speaker:
+                speaker, how = canon, "table"
+        lemma = cls = cue = ""
+        cue_start = cue_end = -1
+        if q.cue is not None:
+            cue_start, cue_end = q.cue
+            cue = text[cue_start:cue_end]
+        rows.append({
+            "doc_id": doc_id,
+            "quote_id": f"{doc_id}:q{start}",
+            "start": start,
+            "end": frs[-1][1],
+            "fragments": frs,
+            "text": FRAGMENT_SEP.join(text[s:e] for s, e in frs),
+            "type": q.type,
+            "cue": cue, "cue_start": cue_start, "cue_end": cue_end,
+            "cue_lemma": "", "cue_class": "",
+            "mention": men.text if men.end > men.start else "",
+            "mention_start": men.start if men.end > men.start else -1,
+            "mention_end": men.end if men.end > men.start else -1,
+            "speaker": speaker or "",
+            "speaker_how": how if speaker else "",
+            "descriptor": men.descriptor or "",
+            "paragraph": q.paragraph,
+            "sentence": max(0, bisect.bisect_right(sent_starts, start) - 1),
+        })
+    return rows
+
+
+def _speaker_map(speakers) -> dict[str, str]:
+    if speakers is None:
+        return {}
+    table = speakers
+    if not isinstance(table, pd.DataFrame):
+        from .speakers import load_speakers
+
+        table = load_speakers(speakers)
+    out: dict[str, str] = {}
+    for name, aliases in zip(table["speaker"], table.get("aliases", [[]] * len(table))):
+        out[_norm(str(name))] = str(name)
+        if isinstance(aliases, str):
+            aliases = [a for a in aliases.split("|") if a.strip()]
+        for alias in aliases if aliases is not None else []:
+            out.setdefault(_norm(str(alias)), str(name))
+    return out
+
+
+def _empty() -> pd.DataFrame:
+    df = pd.DataFrame({c: pd.Series(dtype=object) for c in QUOTE_COLUMNS})
+    for c in ("start", "end", "cue_start", "cue_end", "mention_start", "mention_end", "paragraph", "sentence"):
+        df[c] = df[c].astype("int64")
+    return df
+
+
+def quotes_in_text(text: str, *, doc_id: str = "doc", title=None, excluded=None, cues=None, speakers=None) -> pd.DataFrame:
+    """Quotes of one text (a convenience wrapper around :func:`extract_quotes`)."""
+    docs = pd.DataFrame({"doc_id": [doc_id], "text": [text], "title": [title or ""], "excluded": [excluded or []]})
+    return extract_quotes(docs, cues=cues, speakers=speakers)
+
+
+def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None) -> pd.DataFrame:
+    """One row per quotation in ``documents`` (a documents table), with its speaker.
+
+    Columns (docs/tables.md): ``doc_id``, ``quote_id`` (``f"{doc_id}:q{start}"``), ``start``,
+    ``end``, ``fragments`` (list of ``[start, end]``), ``text``, ``type`` (direct, partial,
+    mixed, indirect), ``cue``/``cue_start``/``cue_end``/``cue_lemma``/``cue_class`` (-1 offsets
+    and "" without a cue), ``mention``/``mention_start``/``mention_end``, ``speaker`` (``""``
+    when the text names none), ``speaker_how`` (adjacent, pronoun, nominal, previous,
+    headline, table), ``descriptor``, ``paragraph``, ``sentence``.
+
+    ``speakers``: an optional speaker table (DataFrame from ``load_speakers`` or a path):
+    names matching one of its aliases become its canonical name (``speaker_how="table"``);
+    use ``apply_speakers`` for side and role. ``cues``: a cue-verb CSV path or DataFrame
+    (columns form, lemma, class) replacing the built-in list. Skips ``excluded`` spans.
+    """
+    lex = cue_lexicon(cues)
+    speaker_map = _speaker_map(speakers)
+    if documents is None or len(documents) == 0:
+        return _empty()
+    titles = documents["title"] if "title" in documents.columns else [""] * len(documents)
+    excluded = documents["excluded"] if "excluded" in documents.columns else [None] * len(documents)
+    rows: list[dict] = []
+    for doc_id, text, title, excl in zip(documents["doc_id"], documents["text"], titles, excluded):
+        if not isinstance(text, str) or not text:
+            continue
+        title = title if isinstance(title, str) else ""
+        excl = list(excl) if excl is not None and not isinstance(excl, float) else []
+        doc = _Doc(str(doc_id), text, title, excl, lex)
+        quotes = doc.run()
+        starts, _ = _sentence_index(text, doc.paras, doc.has_title)
+        rows.extend(_rows(str(doc_id), text, quotes, starts, speaker_map))
+    if not rows:
+        return _empty()
+    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    lemmas = [lex.get(c) if c else ("", "") for c in df["cue"]]
+    df["cue_lemma"] = [l for l, _ in lemmas]
+    df["cue_class"] = [c for _, c in lemmas]
+    return df.reset_index(drop=True)
