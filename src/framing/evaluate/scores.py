@@ -166,6 +166,11 @@ def evaluate_scores(pred, gold, *, kind: str = "rating", on: str | None = None, 
             raise ParameterError(f"pred has no column {pred_col!r}")
         g = gold[[on] + gold_cols].copy()
         p = pred.drop(columns=[c for c in gold_cols if c in pred.columns and c != pred_col and c != on])
+        if scores is not None:  # per-category scores aligned with pred's rows: carry them through the join
+            if len(scores) != len(pred):
+                raise ParameterError(f"scores has {len(scores)} rows but pred has {len(pred)}; align them")
+            sc = scores.reset_index(drop=True).add_prefix("__score:")
+            p = pd.concat([p.reset_index(drop=True)[[on, pred_col]], sc], axis=1)
         p = p.rename(columns={pred_col: "__pred"})
         g[on] = g[on].astype(str)
         p[on] = p[on].astype(str)
@@ -174,11 +179,12 @@ def evaluate_scores(pred, gold, *, kind: str = "rating", on: str | None = None, 
             raise InputError(f"no {on!r} value is both in pred and gold; check the ids")
         pred_values = merged["__pred"]
         gold_table = merged[gold_cols]
-        if scores is None and kind == "label":
+        if scores is not None:
+            scores = merged[[c for c in merged.columns if str(c).startswith("__score:")]]
+            scores = scores.rename(columns=lambda c: c[len("__score:"):])
+        elif kind == "label":
             score_cols = [c for c in merged.columns if c not in gold_cols and c not in (on, "__pred")]
             scores = merged[score_cols]
-        elif scores is not None:
-            scores = scores.reset_index(drop=True)
     else:
         pred_values = pd.Series(list(pred))
         gold_table = pd.DataFrame({"gold": list(gold)})
@@ -216,7 +222,7 @@ def evaluate_scores(pred, gold, *, kind: str = "rating", on: str | None = None, 
         if gold_table.shape[1] > 1:
             rows.append(("alpha_coders", "", krippendorff_alpha(gold_table[ok].astype(str).to_numpy().tolist()), n))
         if scores is not None and len(scores.columns):
-            sc = scores[ok.to_numpy()] if len(scores) == len(ok) else scores
+            sc = scores[ok.to_numpy()]
             aucs = []
             for lab in labels:
                 col = _score_column(sc, lab)
