@@ -3,8 +3,8 @@
 An entry's key hashes everything its table depends on:
 
 - the content of the chunk's documents (``doc_id``, ``text``, ``excluded`` spans), in order;
-- the code: ``framing.__version__``, the stage's version constant and the source of
-  the stage modules (so an edited rule never serves stale results);
+- the code: ``framing.__version__``, the stage's version constant, the source of the
+  stage modules and the package data (so an edited rule never serves stale results);
 - the stage's own inputs: lexicon content and sentiment variant for ``scores`` and
   ``matches``, the speaker table for ``quotes``.
 
@@ -85,10 +85,11 @@ def code_version() -> str:
 
     root = Path(framing.__file__).parent
     parts: list[str | bytes] = [framing.__version__]
-    for path in sorted(root.rglob("*.py")):
+    files = [*root.rglob("*.py"), *(p for p in (root / "data").rglob("*") if p.is_file())]
+    for path in sorted(files):
         rel = path.relative_to(root)
         top = rel.parts[0].removesuffix(".py")
-        if top in _NOT_STAGE_MODULES:
+        if top in _NOT_STAGE_MODULES or "__pycache__" in rel.parts:
             continue
         parts += [rel.as_posix(), path.read_bytes()]
     return digest(*parts)

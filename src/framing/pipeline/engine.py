@@ -106,6 +106,20 @@ def _object_digest(obj) -> str:
     return digest(repr(obj))
 
 
+def _sentiment_key(sentiment) -> str:
+    """The variant and the fingerprint of its rules and lexicon."""
+    if sentiment in (None, False, "none"):
+        return "none"
+    if isinstance(sentiment, str):
+        from ..sentiment import VARIANTS, VaderScorer
+
+        if sentiment not in VARIANTS:
+            raise ParameterError(f"unknown sentiment variant {sentiment!r}; choose one of {', '.join(VARIANTS)} or 'none'")
+        scorer = VaderScorer(sentiment)
+        return f"{sentiment}:{getattr(scorer, 'fingerprint', '')}"
+    return _object_digest(sentiment)
+
+
 def _speakers_key(speakers) -> str:
     if speakers is None:
         return "no-speakers"
@@ -131,7 +145,7 @@ def make_settings(
 
         load_speakers(path)  # fail early, in the parent, with the file's line
         speakers = str(path)
-    sentiment_key = sentiment if isinstance(sentiment, str) else _object_digest(sentiment)
+    sentiment_key = _sentiment_key(sentiment)
     return Settings(
         cache_dir=str(cache_dir),
         lexicons=lexicons,
@@ -224,9 +238,14 @@ def build_units(quotes: pd.DataFrame, sentences: pd.DataFrame, documents: pd.Dat
     return out[UNIT_COLUMNS]
 
 
-def _run_stage(stage: str, inputs: dict, settings: Settings) -> pd.DataFrame:
-    """Compute one stage's table from its inputs (a dict of upstream tables)."""
+def _run_stage(stage: str, inputs: dict, settings: Settings, memo: dict | None = None) -> pd.DataFrame:
+    """Compute one stage's table from its inputs (a dict of upstream tables).
+
+    ``scores`` and ``matches`` come from one pass (``score_and_match``): computing
+    one leaves the other in ``memo`` for the same documents.
+    """
     docs = inputs["documents"]
+    memo = {} if memo is None else memo
     if stage == "sentences":
         from ..segment import segment
 
@@ -239,15 +258,22 @@ def _run_stage(stage: str, inputs: dict, settings: Settings) -> pd.DataFrame:
         from ..speakers import apply_speakers
 
         return apply_speakers(inputs["quotes_raw"], _resources(settings)["speakers"])
-    if stage == "scores":
-        from ..scoring import score_units
+    if stage in ("scores", "matches"):
+        ids = tuple(docs["doc_id"].tolist())
+        if (stage, ids) in memo:
+            return memo.pop((stage, ids))
+        from ..scoring import score_and_match
 
         res = _resources(settings)
-        return score_units(inputs["units"], lexicons=res["lexicons"], sentiment=settings.sentiment)
-    if stage == "matches":
-        # document units are their sentences: their matches would repeat the sentences' rows
-        units = inputs["units"]
-        return _resources(settings)["matcher"].match(units[units["unit"] != "document"])
+        scores, matches = score_and_match(
+            inputs["units"], lexicons=res["lexicons"], sentiment=settings.sentiment, matcher=res["matcher"]
+        )
+        # a document unit is its sentences: its matches would repeat the sentences' rows
+        if len(matches):
+            matches = matches[matches["unit_id"].astype(str) != matches["doc_id"].astype(str)].reset_index(drop=True)
+        other = "matches" if stage == "scores" else "scores"
+        memo[(other, ids)] = matches if other == "matches" else scores
+        return scores if stage == "scores" else matches
     raise ValueError(f"unknown stage {stage!r}")
 
 
@@ -323,6 +349,7 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
     order = {d: i for i, d in reversed(list(enumerate(docs["doc_id"].astype(str))))}
     unique_ids = len(order) == len(docs)
     tables: dict[str, pd.DataFrame] = {}
+    memo: dict = {}
     computed: dict[str, int] = {}
     seconds: dict[str, float] = {}
 
@@ -340,7 +367,7 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
             return tables[stage]
         inputs = {s: get(s) for s in STAGE_INPUTS[stage]}
         t0 = time.perf_counter()
-        table, per_doc, n = _compute(stage, inputs, settings, cache, task.doc_keys, docs, order, unique_ids)
+        table, per_doc, n = _compute(stage, inputs, settings, cache, task.doc_keys, docs, order, unique_ids, memo)
         arrow = to_arrow(table)
         cache.write(stage, key, arrow, per_doc)
         if stage in CONSUMED:  # later stages read it as it reads back from the cache
@@ -361,7 +388,7 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
     return ChunkResult(task.index, task.keys, len(docs), computed, seconds)
 
 
-def _compute(stage, inputs, settings, cache, keys, docs, order, unique_ids):
+def _compute(stage, inputs, settings, cache, keys, docs, order, unique_ids, memo=None):
     """Compute ``stage`` for the documents no older entry holds; reuse the others."""
     ids = docs["doc_id"].astype(str).tolist()
     per_doc = [stage_key(stage, [k], *settings.deps(stage)) for k in keys]
@@ -375,7 +402,7 @@ def _compute(stage, inputs, settings, cache, keys, docs, order, unique_ids):
     parts = []
     if len(reused) < len(ids):
         todo = {k: _subset(v, reused, exclude=True) for k, v in inputs.items()}
-        parts.append(_run_stage(stage, todo, settings))
+        parts.append(_run_stage(stage, todo, settings, memo))
     for entry, members in sorted(reuse.items()):
         parts.append(_subset(cache.read(stage, entry), set(members)))
     table = parts[0] if len(parts) == 1 else _concat(parts)
