@@ -39,6 +39,8 @@ surrounding white space. Sentences never overlap an excluded span.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from typing import Iterable, Sequence
 
 import pandas as pd
@@ -67,7 +69,7 @@ STARTERS = frozenset(
 
 _OPENERS = "\"'\u201c\u2018\u00ab([{\u2039"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]}\u203a"
-_END = re.compile(r"[.!?\u2026\u203d]+[\"'\u201d\u2019\u00bb)\]}\u203a]*(?=\s)")
+_END = re.compile(r"([.!?\u2026\u203d]+)([\"'\u201d\u2019\u00bb)\]}\u203a]*)(\s+)")
 _BLANK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018\u00ab(\[{\u2039]*([^\W_][\w'\u2019-]*)")
@@ -90,12 +92,11 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _add_stripped(text: str, s: int, e: int, out: list) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
+    piece = text[s:e]
+    stripped = piece.strip()
+    if stripped:
+        s += len(piece) - len(piece.lstrip())
+        out.append((s, s + len(stripped)))
 
 
 def _line_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -209,59 +210,55 @@ def split_paragraphs(text: str, *, excluded=None) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- sentences
 
 
-def _is_boundary(text: str, m: re.Match, k: int, sent_start: int) -> bool:
-    """Whether the candidate ending at ``m`` (next sentence would start at ``k``) ends a sentence."""
+def _next_word(text: str, k: int) -> str:
     w = _NEXT_WORD.match(text, k)
-    c = text[w.start(1)] if w else text[k]
-    if c.islower():
-        return False
-    punct = m.group()
-    if "!" in punct or "?" in punct or "\u2026" in punct or "\u203d" in punct:
-        return True
-    stripped = punct.rstrip(_CLOSERS)
-    if len(stripped) > 1:  # "..." ellipsis, or "U.S.." typo: treat as an ending
-        return True
-    if len(stripped) < len(punct):  # period then closing quote/bracket: `done." He`
-        return True
-    # a period: look at the word before it
-    i = m.start()
-    j = i
+    return w.group(1) if w else ""
+
+
+def _period_ends(text: str, i: int, k: int, c: str, sent_start: int) -> bool:
+    """Whether the period at ``i`` ends a sentence; the next one would start at ``k``
+    with first letter ``c`` (not lower case)."""
     lo = max(sent_start, i - 40)
-    while j > lo and not text[j - 1].isspace():
-        j -= 1
+    j = max(text.rfind(" ", lo, i), text.rfind("\n", lo, i), text.rfind("\t", lo, i), lo - 1) + 1
     tok = text[j:i].lstrip(_OPENERS)
     if not tok:
-        return True
+        return True  # a lone period
     low = tok.lower()
     if low in ALWAYS_FOLLOWED or (low in TITLES and tok[0].isupper() and (len(tok) == 1 or tok[1:].islower())):
         return False  # "Mr. Smith" ("MS. Final", all capitals, is no title)
     if len(tok) == 1 and tok.isupper():  # an initial ("George W. Bush"), unless a clear opener follows ("World War I. But")
-        nxt = w.group(1) if w else ""
+        nxt = _next_word(text, k)
         return len(nxt) > 1 and nxt.lower() in STARTERS and nxt[1:].islower()
     if c.isdigit() and (low in NUMBER_ABBREVS or low in MONTHS):
         return False
     if tok.isdigit() and len(tok) <= 2 and not text[sent_start:j].strip():
         return False  # a list number: "1. The first ..."
     if low in MONTHS or low in COMPANY or _ACRONYM.fullmatch(tok):
-        if c.isdigit():
-            return False
-        nxt = w.group(1).lower() if w else ""
-        return nxt in STARTERS
+        return not c.isdigit() and _next_word(text, k).lower() in STARTERS
     return True
 
 
 def _sentences_in_block(text: str, s: int, e: int, out: list) -> None:
+    """Append the sentence spans of one block (no blank line inside) to ``out``."""
     cur = s
     for m in _END.finditer(text, s, e):
-        j = m.end()
-        k = j
-        while k < e and text[k].isspace():
-            k += 1
+        k = m.end()
         if k >= e:
             break
-        if _is_boundary(text, m, k, cur):
-            out.append((cur, j))
-            cur = k
+        c = text[k]
+        if c in _OPENERS:
+            w = _NEXT_WORD.match(text, k)
+            if w:
+                c = text[w.start(1)]
+        if c.islower():
+            continue  # a sentence never starts in lower case
+        punct = m.group(1)
+        if punct == ".":
+            if not m.group(2) and not _period_ends(text, m.start(), k, c, cur):
+                continue  # (a period then a closing quote/bracket always ends: `done." He`)
+        # "!", "?", an ellipsis or "..." before a capital: an ending
+        out.append((cur, m.start(3)))
+        cur = k
     if cur < e:
         _add_stripped(text, cur, e, out)
 
@@ -303,18 +300,18 @@ def _doc_paragraphs(text: str, title, excluded) -> tuple[list[tuple[int, int, bo
     return _title_split(text, _paragraph_spans(text, excluded), title)
 
 
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def _has_word(text: str, s: int, e: int) -> bool:
-    for ch in text[s:e]:
-        if ch.isalnum():
-            return True
-    return False
+    return _WORD_CHAR.search(text, s, e) is not None
 
 
 def _columns(documents: pd.DataFrame) -> tuple[Iterable, Iterable, Iterable, Iterable]:
     n = len(documents)
-    titles = documents["title"] if "title" in documents.columns else [""] * n
-    excluded = documents["excluded"] if "excluded" in documents.columns else [None] * n
-    return documents["doc_id"], documents["text"], titles, excluded
+    titles = documents["title"].tolist() if "title" in documents.columns else [""] * n
+    excluded = documents["excluded"].tolist() if "excluded" in documents.columns else [None] * n
+    return documents["doc_id"].tolist(), documents["text"].tolist(), titles, excluded
 
 
 def segment(documents: pd.DataFrame) -> pd.DataFrame:
@@ -383,3 +380,15 @@ def sentence_spans(text: str, *, title=None, excluded=None) -> list[tuple[int, i
     docs = pd.DataFrame({"doc_id": ["_"], "text": [text], "title": [title or ""], "excluded": [excluded or []]})
     sents = segment(docs)
     return list(zip(sents["paragraph"], sents["start"], sents["end"], sents["is_title"]))
+
+
+class _CallableModule(types.ModuleType):
+    """``framing.segment`` is both this module and its main function: once the module
+    is imported (``from framing.segment import ...``), Python binds the package
+    attribute to the module, so the module itself forwards calls to :func:`segment`."""
+
+    def __call__(self, documents: pd.DataFrame) -> pd.DataFrame:
+        return segment(documents)
+
+
+sys.modules[__name__].__class__ = _CallableModule
