@@ -75,6 +75,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--repeat", type=int, default=3, help="timing runs per scorer (best is kept)")
+    ap.add_argument("--no-nltk", action="store_true", help="skip the comparison with NLTK's port")
     args = ap.parse_args()
     if not CORPUS.is_dir():
         print(f"skip: {CORPUS} not found (the shared corpora are not available here)")
@@ -120,7 +121,35 @@ def main() -> int:
           f"{len(HOSTILE)} hostile strings, {len(hostile_diff)} differing")
     for s in hostile_diff[:5]:
         print("  differs:", repr(s))
+
+    import pandas as pd
+
+    units = pd.DataFrame({"doc_id": "d", "unit_id": range(len(sentences)), "unit": "sentence", "text": sentences})
+    t_units, _ = timed(lambda ss: VaderScorer(cache_size=0).score_units(units), sentences, args.repeat)
+    print(f"framing VaderScorer.score_units (DataFrame in and out): {words / t_units:>10,.0f} words/s")
+
+    if not args.no_nltk:
+        nltk_port = _nltk_analyzer()
+        t_nltk, nltk_scores = timed(lambda ss: [nltk_port.polarity_scores(s) for s in ss], sentences, 1)
+        n_nltk = sum(a != b for a, b in zip(ref_scores, nltk_scores))
+        n_comp = sum(a["compound"] != b["compound"] for a, b in zip(ref_scores, nltk_scores))
+        print(f"NLTK port (same lexicon), for context:         {words / t_nltk:>12,.0f} words/s")
+        print(f"  NLTK vs original: compound differs on {n_comp:,} sentences ({n_comp / len(sentences):.1%}), "
+              f"any of neg/neu/pos/compound on {n_nltk:,} ({n_nltk / len(sentences):.1%})")
     return 1 if n_diff or hostile_diff else 0
+
+
+def _nltk_analyzer():
+    """NLTK's VADER port fed the vaderSentiment lexicon (no download needed)."""
+    from importlib import resources
+
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+
+    port = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+    port.lexicon_file = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    port.lexicon = port.make_lex_dict()
+    port.constants = VaderConstants()
+    return port
 
 
 if __name__ == "__main__":

@@ -357,22 +357,32 @@ class VaderScorer:
         if missing:
             raise ParameterError(f"units table lacks column(s) {', '.join(missing)}; build it with framing.sentence_units/quote_units")
         score = self._memo_scorer()
+        texts = units["text"].tolist()
         kinds = units["unit"].tolist() if "unit" in units.columns else ["sentence"] * len(units)
-        frags = units["fragments"].tolist() if "fragments" in units.columns else [None] * len(units)
-        rows = []
-        for text, kind, fr in zip(units["text"].tolist(), kinds, frags):
-            text = _as_text(text)
-            if kind == "document":
-                parts = _document_sentences(text, fr)
-                rows.append(_aggregate_tuples([score(p) for p in parts]))
-            else:
-                rows.append(score(text))
-        out = pd.DataFrame(rows, columns=["neg", "neu", "pos", "compound", "n_tokens"])
-        out.insert(0, "unit", kinds)
-        out.insert(0, "unit_id", units["unit_id"].to_numpy())
-        out.insert(0, "doc_id", units["doc_id"].to_numpy())
-        out["n_tokens"] = out["n_tokens"].astype("int64")
-        return out[SCORE_COLUMNS]
+        if "document" in kinds:
+            frags = units["fragments"].tolist() if "fragments" in units.columns else [None] * len(units)
+            rows = [
+                _aggregate_tuples([score(p) for p in _document_sentences(_as_text(t), fr)])
+                if kind == "document"
+                else score(t if type(t) is str else _as_text(t))
+                for t, kind, fr in zip(texts, kinds, frags)
+            ]
+        else:
+            rows = [score(t if type(t) is str else _as_text(t)) for t in texts]
+        neg, neu, pos, compound, n_tokens = zip(*rows) if rows else ((),) * 5
+        return pd.DataFrame(
+            {
+                "doc_id": units["doc_id"].to_numpy(),
+                "unit_id": units["unit_id"].to_numpy(),
+                "unit": kinds,
+                "n_tokens": pd.array(n_tokens, dtype="int64"),
+                "neg": pd.array(neg, dtype="float64"),
+                "neu": pd.array(neu, dtype="float64"),
+                "pos": pd.array(pos, dtype="float64"),
+                "compound": pd.array(compound, dtype="float64"),
+            },
+            columns=SCORE_COLUMNS,
+        )
 
     def explain(self, text: str) -> pd.DataFrame:
         """Which tokens produced the score: one row per VADER token.
