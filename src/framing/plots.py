@@ -103,13 +103,13 @@ def new_figure(width: str | float = "single", height: float | None = None, *, as
     return plt.subplots(nrows, ncols, figsize=(w, h), **kwargs)
 
 
-def _axes(ax, *, height_per_item: float | None = None, n_items: int = 0):
+def _axes(ax, *, height_per_item: float | None = None, n_items: int = 0, width: str | float = "single"):
     if ax is not None:
         return ax
     height = None
     if height_per_item is not None and n_items:
         height = min(9.0, max(1.6, 0.6 + height_per_item * n_items))
-    _, ax = new_figure("single", height)
+    _, ax = new_figure(width, height)
     return ax
 
 
@@ -177,12 +177,14 @@ def plot_counts(data: pd.DataFrame, x: str, *, count: str | None = None, hue: st
     y = np.arange(len(cats))
     hues = _order(table[hue], hue_order) if hue else [None]
     styles = group_styles(list(hue_order) if hue and hue_order is not None else hues)
-    height = 0.8 / max(1, len(hues))
+    # dodge only when some category has several hue levels (a speaker has one side)
+    dodge = bool(hue) and bool((table[table[count] != 0].groupby(x)[hue].nunique() > 1).any())
+    height = 0.8 / max(1, len(hues)) if dodge else 0.8
     for j, h in enumerate(hues):
         sub = table if h is None else table[table[hue] == h]
         vals = sub.groupby(x, sort=False)[count].sum().reindex(cats).fillna(0).to_numpy()
         st = styles[h]
-        offset = (j - (len(hues) - 1) / 2) * height
+        offset = (j - (len(hues) - 1) / 2) * height if dodge else 0.0
         ax.barh(y + offset, vals, height=height, color=st["color"], hatch=st["hatch"],
                 edgecolor="black", linewidth=0.4, label=None if h is None else _shorten(h))
     ax.set_yticks(y, [_shorten(c) for c in cats])
@@ -318,11 +320,11 @@ def plot_heatmap(data: pd.DataFrame, row: str, col: str, value: str, *, row_orde
     cols = _order(data[col], col_order)
     grid = data.pivot_table(index=row, columns=col, values=value, aggfunc="first", sort=False)
     grid = grid.reindex(index=rows, columns=cols)
-    ax = _axes(ax, height_per_item=0.22, n_items=len(rows))
+    ax = _axes(ax, height_per_item=0.22, n_items=len(rows), width="double" if len(cols) > 4 else "single")
     arr = grid.to_numpy(dtype=float)
     masked = np.ma.masked_invalid(arr)
     im = ax.imshow(masked, aspect="auto", cmap=cmap, interpolation="nearest")
-    ax.set_xticks(range(len(cols)), [_shorten(c, 18) for c in cols], rotation=45, ha="right",
+    ax.set_xticks(range(len(cols)), [_shorten(c, 24) for c in cols], rotation=45, ha="right",
                   rotation_mode="anchor")
     ax.set_yticks(range(len(rows)), [_shorten(r) for r in rows])
     ax.spines[:].set_visible(False)
@@ -437,13 +439,14 @@ def figure_stem(out_dir: str | os.PathLike, *parts) -> Path:
 
 
 def save_figure(fig, stem: str | os.PathLike, *, data: pd.DataFrame, caption: str,
-                formats: Sequence[str] = FORMATS, width: str | float = "single",
+                formats: Sequence[str] = FORMATS, width: str | float | None = None,
                 height: float | None = None, close: bool = True) -> list[Path]:
     """Write ``fig`` as ``<stem>.pdf/.svg/.png`` plus ``<stem>.csv`` (``data``, the
     plotted values) and ``<stem>.txt`` (``caption``, one paragraph).
 
-    ``width`` is ``"single"`` (3.5 in), ``"double"`` (7.2 in) or inches; the height
-    keeps the figure's aspect ratio unless given. PDFs embed TrueType fonts
+    ``width`` is ``"single"`` (3.5 in), ``"double"`` (7.2 in) or inches; by default
+    the figure's own width when it is double-column (as wide plots make it), else
+    single; the height keeps the figure's aspect ratio unless given. PDFs embed TrueType fonts
     (never Type 3); no file carries a date, so reruns give identical bytes. Each file
     is written to a temporary name and renamed into place. The last path component
     of ``stem`` is sanitised with :func:`safe_filename`. Returns the written paths.
@@ -460,8 +463,10 @@ def save_figure(fig, stem: str | os.PathLike, *, data: pd.DataFrame, caption: st
         raise ParameterError(f"formats: unknown format(s) {bad}; use any of {', '.join(FORMATS)}")
     if not isinstance(data, pd.DataFrame):
         raise ParameterError("save_figure: data= must be the DataFrame that was plotted")
-    w = _width_inches(width)
     old_w, old_h = fig.get_size_inches()
+    if width is None:
+        width = "double" if abs(old_w - WIDTHS["double"]) < 0.01 else "single"
+    w = _width_inches(width)
     h = height if height is not None else old_h * w / old_w
     fig.set_size_inches(w, h)
     written: list[Path] = []

@@ -85,11 +85,14 @@ def render_index(record: dict, *, figures_dir: Path, index_dir: Path, results: S
             figs.append(f"<figure id=\"{_e(base.name)}\">{img}<figcaption><b>{_e(base.name)}</b>. {_e(caption)}"
                         f"<span class=\"links\">{' · '.join(links)}</span></figcaption></figure>")
         figs.append("</div>")
+    figure_stems = {b.name for bases in figure_groups(figures_dir).values() for b in bases}
+    tables = sorted(f for f in figures_dir.glob("*.csv") if f.stem not in figure_stems) if figures_dir.is_dir() else []
+    table_links = "".join(f'<li><a href="{_rel(f, index_dir)}">{_e(f.name)}</a></li>' for f in tables)
     n_ok = sum(1 for r in (results or []) if (r if isinstance(r, dict) else r.__dict__)["status"] == "ok")
     versions = ", ".join(f"{_e(k)} {_e(v)}" for k, v in record.get("versions", {}).items() if v)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="script-src 'none'; object-src 'none'; base-uri 'none'">
 <title>framing run {_e(run)}</title><style>{_CSS}</style></head>
 <body>
 <h1>framing run <code>{_e(run)}</code></h1>
@@ -99,6 +102,7 @@ def render_index(record: dict, *, figures_dir: Path, index_dir: Path, results: S
 <table><tr><th>notebook</th><th>status</th><th>time</th><th>executed</th><th>error</th></tr>{''.join(rows)}</table>
 <h2>Figures</h2>
 {''.join(figs) or '<p>No figures were written.</p>'}
+{f"<h2>Tables</h2><ul>{table_links}</ul>" if table_links else ""}
 <h2>Parameters</h2>
 <table>{params}</table>
 <p><small>{versions}</small></p>
