@@ -383,3 +383,23 @@ def test_cli_help_has_example(capsys):
     assert info.value.code == 0
     out = capsys.readouterr().out
     assert "Example:" in out and "framing corpus" in out and "--text-col" in out
+
+
+def test_dataframe_input():
+    table = pd.DataFrame({
+        "id": [1, 2, 3],
+        "text": ["One. Two.", "Three.", None],
+        "date": pd.to_datetime(["2020-01-01", None, "2021-01-01"]),
+        "source": ["Wire A", "Wire B", "Wire C"],
+        "title": ["T1", None, "T3"],
+    })
+    df = load_corpus(table, errors="collect")
+    assert df["doc_id"].tolist() == ["1", "2"]
+    assert df["title"].tolist() == ["T1", ""]
+    assert df["outlet"].tolist() == ["Wire A", "Wire B"]  # a "source" column is the outlet
+    assert df["source"].tolist() == ["DataFrame:row 1", "DataFrame:row 2"]
+    assert df["date"].tolist()[0] == pd.Timestamp("2020-01-01") and pd.isna(df["date"][1])
+    assert df.attrs["errors"] == [{"source": "DataFrame:row 3", "reason": "row without text (column 'text' is empty)"}]
+    assert df.attrs["warnings"] == []
+    with pytest.raises(InputError, match="DataFrame: no text column 'body'"):
+        load_corpus(table, text_col="body")

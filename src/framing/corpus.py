@@ -468,8 +468,22 @@ def _frame(rows: list[dict], collector: _Collector) -> pd.DataFrame:
     return frame
 
 
+def _missing(value) -> bool:
+    """None, NaN, NaT, pd.NA or a blank string (lists and arrays are not missing)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if not pd.api.types.is_scalar(value):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
 def _as_str(value) -> str:
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or (not isinstance(value, str) and _missing(value)):
         return ""
     return str(value)
 
@@ -479,7 +493,7 @@ def _parse_dates(values: list, sources: list[str], collector: _Collector) -> pd.
     unparseable, the unparseable ones reported as warnings. Time zones go to UTC."""
     if not values:
         return pd.Series([], dtype="datetime64[ns]")
-    present = [not (v is None or (isinstance(v, float) and v != v) or str(v).strip() == "") for v in values]
+    present = [not _missing(v) for v in values]
     if not any(present):
         return pd.Series([pd.NaT] * len(values), dtype="datetime64[ns]")
     strings = pd.Series([str(v).strip() if p else None for v, p in zip(values, present)], dtype=object)
@@ -654,59 +668,66 @@ def _iter_tables(files: list[Path], root: Path, fmt: str, col: _Collector, *, id
         if blank:
             col.fail(InputError(f"empty file; {_HINT}", source=f), str(f))
             continue
-        checked = False
-        for columns, batch, enc in _iter_records(f, fmt, chunk_size, encoding):
-            if not checked:
-                checked = True
-                if text_col not in columns:
-                    guess = [c for c in columns if str(c).lower() in _TEXT_GUESSES]
-                    hint = f" (maybe --text-col {guess[0]})" if guess else ""
-                    shown = ", ".join(map(str, columns[:12])) + (" ..." if len(columns) > 12 else "")
-                    raise InputError(f"no text column {text_col!r}; columns are: {shown or '(none)'}; name the "
-                                     f"column holding the article text with text_col= / --text-col{hint}", source=f)
-                id_name = _pick(columns, id_col, ("doc_id",) if id_col == "id" else ())
-                if id_name is None:
-                    col.warn(str(f), f"no id column {id_col!r}: doc_id is made from the text (name:hash); "
-                                     "give id_col= / --id-col for ids you control")
-                aliases = {k: _pick(columns, k, v) for k, v in COLUMN_ALIASES.items()}
-                used = {text_col, id_name, title_col, date_col, *aliases.values()}
-                renames = {c: (f"input_{c}" if c in RESERVED else c) for c in columns if c not in used}
-                if enc not in ("utf-8", "utf-8-sig", "parquet"):
-                    col.warn(str(f), f"not UTF-8: decoded as {enc}")
-            for source, rec in batch:
-                if isinstance(rec, InputError):
-                    col.fail(rec, source)
+        yield from _iter_batches(_iter_records(f, fmt, chunk_size, encoding), f, shard, col, id_col=id_col,
+                                 text_col=text_col, title_col=title_col, date_col=date_col, max_bytes=max_bytes)
+
+
+def _iter_batches(batches, f, shard: str, col: _Collector, *, id_col, text_col, title_col, date_col,
+                  max_bytes) -> Iterator[pd.DataFrame]:
+    """Documents from ``(columns, [(source, record)], encoding)`` batches of one table."""
+    checked = False
+    for columns, batch, enc in batches:
+        if not checked:
+            checked = True
+            if text_col not in columns:
+                guess = [c for c in columns if str(c).lower() in _TEXT_GUESSES]
+                hint = f" (maybe --text-col {guess[0]})" if guess else ""
+                shown = ", ".join(map(str, columns[:12])) + (" ..." if len(columns) > 12 else "")
+                raise InputError(f"no text column {text_col!r}; columns are: {shown or '(none)'}; name the "
+                                 f"column holding the article text with text_col= / --text-col{hint}", source=f)
+            id_name = _pick(columns, id_col, ("doc_id",) if id_col == "id" else ())
+            if id_name is None:
+                col.warn(str(f), f"no id column {id_col!r}: doc_id is made from the text (name:hash); "
+                                 "give id_col= / --id-col for ids you control")
+            aliases = {k: _pick(columns, k, v) for k, v in COLUMN_ALIASES.items()}
+            used = {text_col, id_name, title_col, date_col, *aliases.values()}
+            renames = {c: (f"input_{c}" if c in RESERVED else c) for c in columns if c not in used}
+            if enc not in ("utf-8", "utf-8-sig", "parquet"):
+                col.warn(str(f), f"not UTF-8: decoded as {enc}")
+        for source, rec in batch:
+            if isinstance(rec, InputError):
+                col.fail(rec, source)
+                continue
+            text = rec.get(text_col)
+            if text is None or (isinstance(text, float) and text != text) or (isinstance(text, str) and not text.strip()):
+                col.fail(f"row without text (column {text_col!r} is empty)", source)
+                continue
+            if not isinstance(text, str):
+                col.fail(f"text is a {type(text).__name__}, not a string", source)
+                continue
+            if max_bytes is not None and len(text) * 4 > max_bytes and len(text.encode("utf-8")) > max_bytes:
+                col.fail(f"text too large (> max_bytes={max_bytes:,}); split it or raise max_bytes", source)
+                continue
+            if id_name is not None:
+                raw = rec.get(id_name)
+                doc_id = _as_str(raw)
+                if isinstance(raw, float) and raw == raw and raw.is_integer():
+                    doc_id = str(int(raw))
+                if not doc_id.strip():
+                    col.fail(f"row without id (column {id_name!r} is empty)", source)
                     continue
-                text = rec.get(text_col)
-                if text is None or (isinstance(text, float) and text != text) or (isinstance(text, str) and not text.strip()):
-                    col.fail(f"row without text (column {text_col!r} is empty)", source)
-                    continue
-                if not isinstance(text, str):
-                    col.fail(f"text is a {type(text).__name__}, not a string", source)
-                    continue
-                if max_bytes is not None and len(text) * 4 > max_bytes and len(text.encode("utf-8")) > max_bytes:
-                    col.fail(f"text too large (> max_bytes={max_bytes:,}); split it or raise max_bytes", source)
-                    continue
-                if id_name is not None:
-                    raw = rec.get(id_name)
-                    doc_id = _as_str(raw)
-                    if isinstance(raw, float) and raw == raw and raw.is_integer():
-                        doc_id = str(int(raw))
-                    if not doc_id.strip():
-                        col.fail(f"row without id (column {id_name!r} is empty)", source)
-                        continue
-                else:
-                    doc_id = _content_id(shard, rec.get(title_col), text, col.seen)
-                row = {"doc_id": doc_id, "text": text, "title": rec.get(title_col), "date": rec.get(date_col),
-                       "source": source, "encoding": enc if enc != "parquet" else "utf-8"}
-                for key, name in aliases.items():
-                    if name is not None:
-                        row[key] = rec.get(name)
-                for c, new in renames.items():
-                    row[new] = rec.get(c)
-                col.add(row)
-                if col.ready():
-                    yield col.flush()
+            else:
+                doc_id = _content_id(shard, rec.get(title_col), text, col.seen)
+            row = {"doc_id": doc_id, "text": text, "title": rec.get(title_col), "date": rec.get(date_col),
+                   "source": source, "encoding": enc if enc != "parquet" else "utf-8"}
+            for key, name in aliases.items():
+                if name is not None:
+                    row[key] = rec.get(name)
+            for c, new in renames.items():
+                row[new] = rec.get(c)
+            col.add(row)
+            if col.ready():
+                yield col.flush()
 
 
 def _content_id(shard: str, title, text: str, seen: Mapping[str, str]) -> str:
@@ -747,6 +768,10 @@ def iter_documents(
     """
     format = _check_options(format, errors, chunk_size, max_bytes,
                             {"id_col": id_col, "text_col": text_col, "title_col": title_col, "date_col": date_col})
+    if isinstance(path, pd.DataFrame):
+        yield from _iter_frame(path, id_col=id_col, text_col=text_col, title_col=title_col, date_col=date_col,
+                               metadata=metadata, errors=errors, max_bytes=max_bytes, chunk_size=chunk_size)
+        return
     path = Path(path)
     kind, files = _detect_format(path, format)
     root = path if path.is_dir() else path.parent
@@ -759,6 +784,26 @@ def iter_documents(
                                 title_col=title_col, date_col=date_col, encoding=encoding, max_bytes=max_bytes,
                                 chunk_size=chunk_size)
     last = col.finish(path)
+    if last is not None:
+        yield last
+
+
+def _iter_frame(frame: pd.DataFrame, *, id_col, text_col, title_col, date_col, metadata, errors, max_bytes,
+                chunk_size) -> Iterator[pd.DataFrame]:
+    """Documents from an in-memory table (``source`` = ``DataFrame:row N``, 1-based)."""
+    meta, meta_source = _read_metadata(metadata, None)
+    col = _Collector(errors, chunk_size, meta, meta_source)
+    columns = [str(c) for c in frame.columns]
+    frame = frame.set_axis(columns, axis=1)
+
+    def batches():
+        for start in range(0, max(len(frame), 1), chunk_size):
+            recs = frame.iloc[start:start + chunk_size].to_dict("records")
+            yield columns, [(f"DataFrame:row {start + i + 1}", r) for i, r in enumerate(recs)], "utf-8"
+
+    yield from _iter_batches(batches(), "DataFrame", "DataFrame", col, id_col=id_col, text_col=text_col,
+                             title_col=title_col, date_col=date_col, max_bytes=max_bytes)
+    last = col.finish("DataFrame")
     if last is not None:
         yield last
 
@@ -780,8 +825,9 @@ def load_corpus(
 
     Parameters
     ----------
-    path : a .txt file, a folder of .txt files (sub-folders -> ``section``), or a
-        .csv/.tsv/.jsonl/.json/.parquet table (or a folder of such tables).
+    path : a .txt file, a folder of .txt files (sub-folders -> ``section``), a
+        .csv/.tsv/.jsonl/.json/.parquet table (or a folder of such tables), or a
+        DataFrame with the same columns as a table.
     format : ``txt``, ``csv``, ``tsv``, ``jsonl``, ``json`` or ``parquet`` when the
         suffix does not tell.
     id_col, text_col, title_col, date_col : column names in tables (``doc_id`` is also

@@ -21,16 +21,18 @@ A rule-based splitter (regular expressions plus word lists; no download, about
     ``TITLES``), an always-followed abbreviation (``vs``, ``e.g``, ``i.e``, ``cf``), or
     an initial (one capital letter: ``George W. Bush``, ``J. K. Rowling``);
   * the period ends ``No``, ``Art``, ``p``... before a number (``No. 10``), or a month
-    before a number (``Jan. 5``);
-  * the period ends a dotted acronym (``U.S.``, ``U.N.``, ``a.m.``), a month or a
-    company suffix (``Inc.``, ``Corp.``, ``Ltd.``), and the next word is not a typical
+    before a number (``Jan. 5``; ``Ant and Dec. Natalie`` splits);
+  * the period ends a dotted acronym (``U.S.``, ``U.N.``, ``a.m.``) or a company
+    suffix (``Inc.``, ``Corp.``, ``Ltd.``), and the next word is not a typical
     sentence opener (``STARTERS``: The, He, But, In...): ``U.S. officials`` stays
     together, ``... in the U.S. The talks`` splits;
   * the "sentence" would be only a list number (``1. The first``).
 
   Decimals (``3.5%``, ``$1.2bn``) and dotted abbreviations never split because the
   period is not followed by white space. ``"... done." He said`` splits after the
-  closing quotation mark. A blank line always ends a sentence.
+  closing quotation mark; a detached ``"`` after a sentence end belongs to the sentence
+  it closes (when that sentence has an odd number of ``"``). A blank line always ends a
+  sentence.
 
 Offsets always index the document text: ``text[start:end]`` is the sentence, without
 surrounding white space. Sentences never overlap an excluded span.
@@ -233,7 +235,7 @@ def _period_ends(text: str, i: int, k: int, c: str, sent_start: int) -> bool:
         return False
     if tok.isdigit() and len(tok) <= 2 and not text[sent_start:j].strip():
         return False  # a list number: "1. The first ..."
-    if low in MONTHS or low in COMPANY or _ACRONYM.fullmatch(tok):
+    if low in COMPANY or _ACRONYM.fullmatch(tok):
         return not c.isdigit() and _next_word(text, k).lower() in STARTERS
     return True
 
@@ -257,7 +259,18 @@ def _sentences_in_block(text: str, s: int, e: int, out: list) -> None:
             if not m.group(2) and not _period_ends(text, m.start(), k, c, cur):
                 continue  # (a period then a closing quote/bracket always ends: `done." He`)
         # "!", "?", an ellipsis or "..." before a capital: an ending
-        out.append((cur, m.start(3)))
+        end = m.start(3)
+        if text.startswith('" ', k) or (text[k] == '"' and k + 1 == e):
+            # a detached quotation mark ('... community. " A spokesman'): it closes the
+            # sentence when that has an odd number of them
+            if text.count('"', cur, end) % 2 == 1:
+                end = k + 1
+                k += 1
+                while k < e and text[k].isspace():
+                    k += 1
+                if k >= e:
+                    break
+        out.append((cur, end))
         cur = k
     if cur < e:
         _add_stripped(text, cur, e, out)
