@@ -75,6 +75,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
     ap.add_argument("--repeat", type=int, default=3, help="timing runs per scorer (best is kept)")
+    ap.add_argument("--quotes", action="store_true", help="also check parity on every quote framing.extract_quotes finds")
     ap.add_argument("--no-nltk", action="store_true", help="skip the comparison with NLTK's port")
     args = ap.parse_args()
     if not CORPUS.is_dir():
@@ -127,6 +128,15 @@ def main() -> int:
     units = pd.DataFrame({"doc_id": "d", "unit_id": range(len(sentences)), "unit": "sentence", "text": sentences})
     t_units, _ = timed(lambda ss: VaderScorer(cache_size=0).score_units(units), sentences, args.repeat)
     print(f"framing VaderScorer.score_units (DataFrame in and out): {words / t_units:>10,.0f} words/s")
+
+    if args.quotes:
+        import framing
+
+        docs = framing.load_corpus(CORPUS, errors="collect")
+        quotes = framing.extract_quotes(docs)["text"].tolist()
+        q_diff = sum(ref.polarity_scores(q) != fast.polarity_scores(q) for q in quotes)
+        print(f"parity on quotes: {len(quotes):,} quotes, {q_diff} differing")
+        n_diff += q_diff
 
     if not args.no_nltk:
         nltk_port = _nltk_analyzer()
