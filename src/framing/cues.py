@@ -76,13 +76,36 @@ class CueLexicon:
     @classmethod
     def from_table(cls, table: pd.DataFrame) -> "CueLexicon":
         lookup = {f: (l, c) for f, l, c in zip(table["form"], table["lemma"], table["class"])}
-        forms = sorted(lookup, key=len, reverse=True)
-        alts = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-        pattern = re.compile(rf"(?<![\w'’-])(?:{alts})(?![\w-])", re.IGNORECASE)
+        # lower-case forms, plus a capitalised first letter (sentence-initial "According to")
+        forms = set(lookup) | {f[:1].upper() + f[1:] for f in lookup}
+        pattern = re.compile(rf"(?<![\w'’-]){_trie_pattern(forms)}(?![\w'’-])")
         return cls(lookup, pattern)
 
     def get(self, form: str) -> tuple[str, str]:
         return self.lookup.get(" ".join(form.lower().split()), ("", ""))
+
+
+def _trie_pattern(words) -> str:
+    """A regex alternation of ``words`` factored as a trie (fast in Python's re)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        end = "" in node
+        alts = []
+        for ch in sorted(k for k in node if k):
+            piece = (r"\s+" if ch == " " else re.escape(ch)) + build(node[ch])
+            alts.append(piece)
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return "(?:" + build(trie) + ")"
 
 
 @lru_cache(maxsize=1)

@@ -215,6 +215,12 @@ class Marked:
     kind: str  # "double" | "single"
     chain: int = -1  # index of the quote chain (multi-paragraph quotes share one)
     used: bool = False
+    close_len: int = 1  # 2 for a doubled-apostrophe mark ''
+
+    @property
+    def stop(self) -> int:
+        """End of the closing mark (the paragraph end when left open)."""
+        return self.close + self.close_len if self.closed else self.close
 
 
 def _is_open_ctx(text: str, i: int, lo: int) -> bool:
@@ -226,6 +232,7 @@ def _next_nonspace(text: str, i: int, hi: int) -> str:
     return text[i + 1] if i + 1 < hi else " "
 
 
+_DOUBLE_MARK = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]")
 _APOS_OPEN = re.compile(r"(?:\d\d(?:s|\b)|em\b|til\b|n['’]|cause\b|tis\b|twas\b|round\b|bout\b)", re.IGNORECASE)
 
 
@@ -233,37 +240,38 @@ def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
     """Quoted spans in ``text[lo:hi]`` (one paragraph): doubles first, then singles outside them."""
     out: list[Marked] = []
     open_at = None
-    for m in re.finditer('["\u201c\u201d\u201e\u00ab\u00bb\u201f]', text[lo:hi]):
-        i = lo + m.start()
-        ch = text[i]
-        nxt = _next_nonspace(text, i, hi)
+    width = 1
+    for m in _DOUBLE_MARK.finditer(text, lo, hi):
+        i = m.start()
+        ch = m.group()
+        w = len(ch)
+        nxt = _next_nonspace(text, i + w - 1, hi)
         can_open = _is_open_ctx(text, i, lo) and not nxt.isspace()
         prev = text[i - 1] if i > lo else " "
-        can_close = not prev.isspace() or nxt.isspace() or nxt in ".,;:!?)" or i + 1 >= hi
-        if ch in DOUBLE_OPEN or ch == "\u201f":
-            if open_at is None or (i - open_at) > 0:
-                if open_at is not None:
-                    out.append(Marked(open_at, i, open_at + 1, i, False, "double"))
-                open_at = i
+        can_close = not prev.isspace() or nxt.isspace() or nxt in ".,;:!?)" or i + w >= hi
+        if ch in DOUBLE_OPEN or ch in ("\u201f", "``"):
+            if open_at is not None:
+                out.append(Marked(open_at, i, open_at + width, i, False, "double"))
+            open_at, width = i, w
             continue
         if ch in DOUBLE_CLOSE:
             if open_at is not None:
-                out.append(Marked(open_at, i, open_at + 1, i, True, "double"))
+                out.append(Marked(open_at, i, open_at + width, i, True, "double", close_len=w))
                 open_at = None
             elif can_open and not can_close:  # a closing mark used as an opener
-                open_at = i
+                open_at, width = i, w
             continue
-        # straight double mark
+        # straight double mark (or '')
         if open_at is None:
             if can_open or not can_close:
-                open_at = i
+                open_at, width = i, w
         else:
-            out.append(Marked(open_at, i, open_at + 1, i, True, "double"))
+            out.append(Marked(open_at, i, open_at + width, i, True, "double", close_len=w))
             open_at = None
     if open_at is not None:
-        out.append(Marked(open_at, hi, open_at + 1, hi, False, "double"))
+        out.append(Marked(open_at, hi, open_at + width, hi, False, "double"))
     # single marks outside double spans
-    taken = [(d.open, d.close) for d in out]
+    taken = [(d.open, d.stop - 1) for d in out]
     singles = [lo + m.start() for m in re.finditer("['\u2018\u2019\u2039\u203a\u201b]", text[lo:hi])]
     singles = [i for i in singles if not any(a <= i <= b for a, b in taken)]
     k = 0
@@ -494,7 +502,7 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14) -> bool:
 
 
 def _norm(s: str) -> str:
-    return _SPACE.sub(" ", s.replace(".", "")).strip().lower()
+    return " ".join(s.replace(".", "").split()).lower()
 
 
 @dataclass
@@ -524,9 +532,15 @@ class EntityBook:
         self.by_key: dict[str, Entity] = {}
         self.history: list[tuple[int, Entity, bool]] = []  # (offset, entity, was a speaker/subject)
         self.nominal_memo: dict[str, Entity] = {}
+        self.surnames: set[str] = set()
+        self.run_cache: dict[str, tuple | None] = {}
 
     def _full_names(self) -> list[Entity]:
         return [e for e in self.entities if e.kind == "person" and len(e.name.split()) >= 2]
+
+    def surname_known(self, key: str) -> bool:
+        """Is ``key`` the last word of a full personal name seen so far?"""
+        return key in self.surnames
 
     def add_name(self, name: str, kind: str, pos: int, *, titled: bool = False, salient: bool = False,
                  descriptor: str = "") -> Entity:
@@ -546,6 +560,8 @@ class EntityBook:
             if ent is None:
                 ent = Entity(name, kind)
                 self.entities.append(ent)
+                if kind == "person" and len(words) >= 2:
+                    self.surnames.add(_norm(words[-1]))
             self.by_key[key] = ent
             ent.keys.add(key)
         if ent.kind == "unknown" and kind != "unknown":
@@ -738,26 +754,39 @@ _CAP_RUN = re.compile(r"(?<![\w\x01])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|P
 _SENT_START_WORDS = frozenset("the a an but and in on at as after before when while if this that these those it he she they we i".split())
 
 
+def _name_of_run(run: str) -> tuple[str, str, str] | None:
+    """``(name, kind, descriptor)`` of a capitalised run of words, or None."""
+    words = run.split()
+    if words and words[0].lower() in _SENT_START_WORDS:
+        words = words[1:]
+    if not words:
+        return None
+    desc, name = _descriptor_and_name(words)
+    name = name.replace("’s", "").replace("'s", "").strip(" ,.-")
+    low = name.lower()
+    if not name or low in TITLES or low in DAYS:
+        return None
+    kind = _classify_name(name, desc)
+    if kind == "unknown" and desc and desc.split()[-1].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "president",
+                                                                                  "senator", "sen", "rep", "gov"):
+        kind = "person"
+    return name, kind, desc
+
+
 def _register_names(text: str, masked: str, lo: int, hi: int, book: EntityBook, subject_end: int) -> None:
     """Record capitalised names in ``masked[lo:hi]`` (a sentence) as entities, subjects as salient."""
+    cache = book.run_cache
     for m in _CAP_RUN.finditer(masked, lo, hi):
-        words = m.group().split()
-        if words and words[0].lower() in _SENT_START_WORDS:
-            words = words[1:]
-        if not words:
+        run = m.group()
+        got = cache.get(run, False)
+        if got is False:
+            got = cache[run] = _name_of_run(run)
+        if got is None:
             continue
-        start = m.end() - len(" ".join(words)) if False else m.start()
-        desc, name = _descriptor_and_name(words)
-        name = name.replace("’s", "").replace("'s", "").strip(" ,.-")
-        if not name or name.lower() in TITLES or name.lower() in DAYS:
-            continue
-        kind = _classify_name(name, desc)
-        if kind == "unknown" and desc and desc.split()[-1].lower().rstrip(".") in ("mr", "mrs", "ms", "dr", "president",
-                                                                                      "senator", "sen", "rep", "gov"):
-            kind = "person"
+        name, kind, desc = got
         if kind == "unknown":
-            key = _norm(name)
-            if key not in book.by_key and not any(_norm(e.name.split()[-1]) == key for e in book._full_names()):
+            key = name.lower()
+            if key not in book.by_key and not book.surname_known(key):
                 continue
             kind = "person"
         book.add_name(name, kind, m.start(), salient=m.start() < subject_end, descriptor=desc)
@@ -875,6 +904,7 @@ class _Doc:
             for m in ms:
                 chains.setdefault(m.chain, []).append(m)
         chain_quote: dict[int, Quote] = {}
+        masked = self._mask([m for ms in marks for m in ms])
         pending_colon: Mention | None = None  # "X said:" ending a paragraph
         pending_cue: tuple | None = None
         last_direct: Quote | None = None  # last attributed direct quote (for continuation)
@@ -883,16 +913,13 @@ class _Doc:
             if excl:
                 continue
             ms = marks[p]
-            masked = self._mask(ps, pe, ms)
             is_title = self.has_title and p == 0
             para_quotes: list[Quote] = []
             claimed: set[int] = set()
             sents = [(ps, pe)] if is_title else _sentences(text, masked, ps, pe)
             for ss, se in sents:
-                toks = tokens(masked, ss, se)
-                subj_end = toks[min(len(toks) - 1, 5)].end if toks else ss
-                _register_names(text, masked, ss, se, self.book, subj_end)
-                self._sentence(p, ss, se, masked, toks, ms, claimed, para_quotes, chains, chain_quote)
+                _register_names(text, masked, ss, se, self.book, ss + 40)
+                self._sentence(p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote)
             # headline: "Speaker: ... 'words' ..."
             if is_title:
                 self._headline(ps, pe, masked, ms, claimed, para_quotes)
@@ -906,6 +933,14 @@ class _Doc:
                         q.fragments.append([m.inner_start, m.inner_end])
                         q.marks.append(m)
                     m.used = True
+                    continue
+                prev_q = self._previous_direct(para_quotes, m)
+                if prev_q is not None:
+                    # "A," she said. "B." : one attribution with several fragments
+                    prev_q.fragments.append([m.inner_start, m.inner_end])
+                    prev_q.marks.append(m)
+                    m.used = True
+                    chain_quote[m.chain] = prev_q
                     continue
                 if not self._standalone(m, masked, ps, pe):
                     continue
@@ -936,13 +971,13 @@ class _Doc:
             self.quotes.extend(para_quotes)
         return self.quotes
 
-    def _mask(self, ps: int, pe: int, ms: list[Marked]) -> str:
-        """The document text with the quoted spans of this paragraph (marks included) masked."""
+    def _mask(self, ms: list[Marked]) -> str:
+        """The document text with every quoted span (marks included) masked."""
         if not ms:
             return self.text
         parts, pos = [], 0
         for m in ms:
-            end = m.close + 1 if m.closed else m.close
+            end = m.stop
             if m.open < pos:
                 continue
             parts.append(self.text[pos:m.open])
@@ -950,6 +985,19 @@ class _Doc:
             pos = end
         parts.append(self.text[pos:])
         return "".join(parts)
+
+    def _previous_direct(self, para_quotes: list[Quote], m: Marked) -> Quote | None:
+        """The attributed direct quote just before ``m`` in its paragraph, if nothing else is between."""
+        best = None
+        for q in para_quotes:
+            end = max(f[1] for f in q.fragments)
+            if end <= m.open and (best is None or end > max(f[1] for f in best.fragments)):
+                best = q
+        if best is None or best.type != "direct" or best.mention is None or not best.mention.speaker:
+            return None
+        if m.open - max(f[1] for f in best.fragments) > 400:
+            return None
+        return best
 
     def _starts_para_or_follows_quote(self, m: Marked, masked: str, ps: int) -> bool:
         before = masked[ps:m.open].strip()
@@ -960,7 +1008,7 @@ class _Doc:
         inner = self.text[m.inner_start:m.inner_end]
         words = inner.split()
         before = masked[ps:m.open].rstrip()
-        after_end = m.close + 1 if m.closed else m.close
+        after_end = m.stop
         after = masked[after_end:pe].lstrip()
         starts = not before or before[-1] in ".!?:" or before.endswith(MASK)
         ends = not after or after[0] in ".!?" or after[0] == MASK or (inner.rstrip()[-1:] in ".!?" and (not after or after[0].isupper()))
@@ -994,7 +1042,7 @@ class _Doc:
         return m.end() if m else None
 
     # ---- per sentence
-    def _sentence(self, p, ss, se, masked, toks, ms, claimed, para_quotes, chains, chain_quote):
+    def _sentence(self, p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote):
         text = self.text
         self._masked_cache = masked
         in_sentence = [m for m in ms if ss <= m.open < se]
@@ -1003,6 +1051,7 @@ class _Doc:
         if not cue_hits:
             return
         self._cue_starts = {a for a, _ in cue_hits}
+        toks = tokens(masked, ss, se)
         tok_index = {t.start: i for i, t in enumerate(toks)}
         covered_until = ss  # indirect content already taken (skip cues inside it)
         last_speaker: Mention | None = None
@@ -1238,11 +1287,11 @@ class _Doc:
         s, e = _strip_span(text, start, end)
         if e - s < 3:
             return None
-        marks_ = [m for m in by_pos.values() if s <= m.open and (m.close if not m.closed else m.close + 1) <= e + 1 and not m.used]
+        marks_ = [m for m in by_pos.values() if s <= m.open and m.stop <= e + 1 and not m.used]
         typ = "mixed" if marks_ else "indirect"
         if marks_ and len(marks_) == 1:
             m = marks_[0]
-            outside = text[s:m.open].strip() + text[(m.close + 1 if m.closed else m.close):e].strip()
+            outside = text[s:m.open].strip() + text[m.stop:e].strip()
             if not _WORD.search(outside):
                 return make([[m.inner_start, m.inner_end]], "direct", marks_), e
         return make([[s, e]], typ, marks_), e
@@ -1265,7 +1314,7 @@ class _Doc:
         typ = "mixed" if marks_ else "indirect"
         if len(marks_) == 1:
             m = marks_[0]
-            outside = text[s:m.open].strip() + text[(m.close + 1 if m.closed else m.close):e].strip()
+            outside = text[s:m.open].strip() + text[m.stop:e].strip()
             if not _WORD.search(outside):
                 men = resolve_mention(text, masked, mention_span, self.book, appositive=appositive)
                 return Quote([[m.inner_start, m.inner_end]], "direct", cue, men, p, marks=marks_), cue[1]
@@ -1306,7 +1355,7 @@ class _Doc:
         men = resolve_mention(text, masked, mention_span, self.book)
         if len(marks_) == 1:
             m = marks_[0]
-            outside = text[s:m.open].strip() + text[(m.close + 1 if m.closed else m.close):e].strip()
+            outside = text[s:m.open].strip() + text[m.stop:e].strip()
             if not _WORD.search(outside):
                 return Quote([[m.inner_start, m.inner_end]], "direct", cue, men, p, marks=marks_), e
         return Quote([[s, e]], typ, cue, men, p, marks=marks_), e
