@@ -224,6 +224,7 @@ def read_dic(path: str | Path, text: str | None = None) -> pd.DataFrame:
         line = raw.strip()
         if not line or line.startswith("//"):
             continue
+        line = re.sub(r"\(([^)]*)\)", lambda m: "(" + ",".join(m.group(1).split()) + ")", line)
         tokens = line.replace("\t", " ").split()
         ids: list[str] = []
         while len(tokens) > 1:
@@ -237,9 +238,6 @@ def read_dic(path: str | Path, text: str | None = None) -> pd.DataFrame:
                 raise InputError(f"category id {tok!r} is not declared in the '%' header", source=source, line=n)
             else:
                 break
-            tokens.pop()
-        # "(02 134)125/464" was split on its inner space: drop the stray "(02" part
-        while tokens and len(tokens) > 1 and tokens[-1].startswith("("):
             tokens.pop()
         if not ids:
             raise InputError(f"line {line!r} has no category id; write 'term<TAB>id [id ...]'", source=source, line=n)
@@ -306,7 +304,12 @@ def read_yaml(path: str | Path, text: str | None = None, *, sep: str = ".") -> p
         root = yaml.compose(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
+        context = getattr(err, "context_mark", None)
+        if mark is not None and context is not None and mark.line >= len(text.splitlines()):
+            mark = context  # "got end of stream": the construct left open is the place to fix
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        if getattr(err, "context", None):
+            problem = f"{err.context}: {problem}"
         raise InputError(f"not valid YAML ({problem})", source=source, line=mark.line + 1 if mark else None) from None
     if root is None or not isinstance(root, yaml.MappingNode):
         raise InputError("a YAML dictionary is a mapping {category: [terms]}", source=source,

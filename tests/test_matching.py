@@ -1,0 +1,162 @@
+"""The dictionary engine: tokens, wildcards, phrases, overlaps, case, weights, negation, offsets, rates."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import framing
+from framing.cli import main
+from framing.matching import DictionaryMatcher, tokenize
+from framing.units import join_fragments
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "000_a750b09d9d126d2a.txt"
+
+
+def units_of(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "unit_id": [f"u{i}" for i in range(len(texts))],
+                         "unit": "sentence", "text": list(texts),
+                         "fragments": [[[0, len(t)]] for t in texts]})
+
+
+def found(matcher, text: str) -> list[tuple]:
+    m = matcher.match(units_of(text))
+    return list(m[["category", "term", "match"]].itertuples(index=False, name=None))
+
+
+def test_tokens():
+    assert tokenize("A cease-fire, don't! Korea's U.S.-led") == ["a", "cease-fire", "don't", "korea's", "u", "s", "led"]
+    assert tokenize("Don\u2019t") == ["don't"]
+
+
+def test_wildcards_and_case():
+    m = DictionaryMatcher([{"nuc": ["nuclear*"], "arm": ["ARMS"]}])
+    assert found(m, "Nuclear-armed NUCLEAR nuclearization; arms") == [
+        ("nuc", "nuclear*", "Nuclear-armed"), ("nuc", "nuclear*", "NUCLEAR"), ("nuc", "nuclear*", "nuclearization"),
+        ("arm", "ARMS", "arms")]
+    sensitive = DictionaryMatcher([{"arm": ["ARMS"], "nuc": ["Nuclear"]}], case_sensitive=True)
+    assert found(sensitive, "arms ARMS nuclear Nuclear") == [("arm", "ARMS", "ARMS"), ("nuc", "Nuclear", "Nuclear")]
+
+
+def test_phrases_longest_first_without_double_counts():
+    lex = {"threat": ["nuclear threat", "threat", "nuclear"], "rights": ["human rights", "rights", "human rights abuse*"]}
+    m = DictionaryMatcher([lex])
+    assert found(m, "A nuclear threat and human rights abuses, then rights and a threat.") == [
+        ("threat", "nuclear threat", "nuclear threat"), ("rights", "human rights abuse*", "human rights abuses"),
+        ("rights", "rights", "rights"), ("threat", "threat", "threat")]
+
+
+def test_overlapping_phrases_resolve_left_to_right():
+    m = DictionaryMatcher([{"a": ["good faith"], "b": ["faith based"]}])
+    # "good faith" starts first and wins; "faith based" would reuse "faith"
+    assert found(m, "in good faith based talks") == [("a", "good faith", "good faith")]
+
+
+def test_exact_beats_wildcard_and_term_in_two_categories():
+    m = DictionaryMatcher([{"w": ["attack*"], "e": ["attacks"], "both": ["attacks"]}])
+    assert found(m, "attacks attacked") == [("e", "attacks", "attacks"), ("both", "attacks", "attacks"),
+                                              ("w", "attack*", "attacked")]
+
+
+def test_lexicons_are_matched_independently():
+    m = DictionaryMatcher([framing.load_lexicon({"x": ["nuclear threat"]}, name="one"),
+                           framing.load_lexicon({"y": ["threat"]}, name="two")])
+    got = m.match(units_of("a nuclear threat"))
+    assert list(zip(got["lexicon"], got["term"])) == [("one", "nuclear threat"), ("two", "threat")]
+
+
+def test_possessive_matches_base_word_and_is_left_out_of_the_match():
+    m = DictionaryMatcher([{"k": ["north korea", "kim"]}])
+    got = m.match(units_of("North Korea's leader, Kim's envoy"))
+    assert got["match"].tolist() == ["North Korea", "Kim"]
+    assert got["start"].tolist() == [0, 22] and got["end"].tolist() == [11, 25]
+
+
+def test_negation_window_and_clause_boundary():
+    m = DictionaryMatcher([{"t": ["threat", "problems"]}], negation_window=3)
+    got = m.match(units_of("There are no problems. It is not a real threat. No. A threat. Isn't a threat, a threat of war"))
+    assert got["negated"].tolist() == [True, True, False, True, False]  # the last: "isn't" is 4 tokens back
+    off = DictionaryMatcher([{"t": ["threat"]}], negation_window=0).match(units_of("not a threat"))
+    assert off["negated"].tolist() == [False]
+    narrow = DictionaryMatcher([{"t": ["threat"]}], negation_window=1).match(units_of("not a threat"))
+    assert narrow["negated"].tolist() == [False]
+
+
+def test_document_offsets_through_fragments():
+    doc = 'Intro. "We are making progress," he said, "on denuclearisation." End.'
+    a, b = doc.index('We are'), doc.index('progress,"') + len("progress,")
+    c, d = doc.index("on denuc"), doc.index('.."') if '.."' in doc else doc.index('tion.') + len("tion.")
+    fragments = [[a, b], [c, d]]
+    units = pd.DataFrame({"doc_id": ["doc"], "unit_id": ["doc:q7"], "unit": ["quote"],
+                          "text": [join_fragments(doc, fragments)], "fragments": [fragments]})
+    m = DictionaryMatcher([{"p": ["progress*", "denucleari*"]}]).match(units)
+    assert m["match"].tolist() == ["progress", "denuclearisation"]
+    for r in m.itertuples():
+        assert doc[r.start:r.end] == r.match
+
+
+def test_seed_article_offsets_index_the_document():
+    text = SEED.read_text(encoding="utf-8")
+    units = pd.DataFrame({"doc_id": ["seed"], "unit_id": ["seed"], "unit": ["document"], "text": [text],
+                          "fragments": [[[0, len(text)]]]})
+    m = DictionaryMatcher(["diplomacy", "news_frames"]).match(units)
+    assert len(m) > 40
+    assert all(text[s:e] == t for s, e, t in zip(m["start"], m["end"], m["match"]))
+    assert {"gangster-like", "denuclearisation", "productive", "good faith"} <= set(m["match"].str.lower())
+
+
+def test_rates_arithmetic_weights_and_counts():
+    lex = framing.load_lexicon({"sec": {"nuclear threat": 2.0, "threat": 1.0}, "eco": ["cost*"], "none": []})
+    m = DictionaryMatcher([lex], negation_window=3)
+    units = units_of("The nuclear threat is not a threat but costs rise", "", "Costs costs costs costs")
+    r = m.rates(units, counts=True)
+    assert r["n_tokens"].tolist() == [10, 0, 4]
+    assert r.loc[0, "custom.sec"] == pytest.approx(1000 * 3 / 10)
+    assert r.loc[0, "custom.eco"] == pytest.approx(100.0)
+    assert r.loc[0, "custom.sec.n"] == 2 and r.loc[0, "custom.sec.negated"] == 1
+    assert r.loc[2, "custom.eco"] == pytest.approx(1000.0)
+    assert r.loc[0, "custom.none"] == 0.0
+    assert math.isnan(r.loc[1, "custom.sec"])  # no tokens: no rate
+    excluded = DictionaryMatcher([lex], count_negated=False).rates(units)
+    assert excluded.loc[0, "custom.sec"] == pytest.approx(1000 * 2 / 10)
+    assert list(r.columns[:4]) == ["doc_id", "unit_id", "unit", "n_tokens"]
+    assert list(r.columns[4:7]) == ["custom.sec", "custom.sec.n", "custom.sec.negated"]
+
+
+def test_match_table_columns_and_empty_input():
+    m = DictionaryMatcher([{"a": ["x"]}])
+    empty = m.match(units_of("nothing here"))
+    assert list(empty.columns) == ["doc_id", "unit_id", "lexicon", "category", "term", "match", "start", "end",
+                                   "weight", "negated"]
+    assert empty.empty
+    assert m.rates(units_of()).empty
+
+
+def test_score_units_has_sentiment_and_rates():
+    units = units_of("The talks were productive and a great success.", "They made gangster-like demands.")
+    s = framing.score_units(units, lexicons=["diplomacy"])
+    assert list(s.columns[:8]) == ["doc_id", "unit_id", "unit", "n_tokens", "neg", "neu", "pos", "compound"]
+    assert s.loc[0, "compound"] > 0.5 and s.loc[1, "diplomacy.hostility_insult"] == pytest.approx(1000 / 4)
+    assert s.loc[0, "diplomacy.progress_commitment"] == pytest.approx(2000 / 8)
+    only = framing.score_units(units, lexicons=(), sentiment="none")
+    assert list(only.columns) == ["doc_id", "unit_id", "unit", "n_tokens"]
+
+
+def test_cli_score_and_matches(tmp_path, capsys):
+    out = tmp_path / "scores.csv"
+    assert main(["score", str(SEED), "--unit", "sentence", "--lexicon", "diplomacy", "-o", str(out)]) == 0
+    scores = pd.read_csv(out)
+    assert {"compound", "diplomacy.threat_security", "n_tokens"} <= set(scores.columns)
+    assert scores["unit"].eq("sentence").all() and len(scores) > 10
+    mout = tmp_path / "matches.csv"
+    assert main(["matches", str(SEED), "--unit", "document", "--lexicon", "diplomacy", "-o", str(mout)]) == 0
+    matches = pd.read_csv(mout)
+    text = SEED.read_text(encoding="utf-8")
+    assert all(text[s:e] == t for s, e, t in zip(matches["start"], matches["end"], matches["match"]))
+    assert main(["score", str(SEED), "--lexicon", str(tmp_path / "missing.yaml")]) == 2
+    assert "missing.yaml" in capsys.readouterr().err
