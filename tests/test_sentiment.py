@@ -291,3 +291,12 @@ def test_document_without_fragments_is_split_into_sentences():
     row = score_sentiment(units).iloc[0]
     assert row["n_tokens"] == 9
     assert row["compound"] == pytest.approx((0.4404 - 0.6643) / 2)
+
+
+def test_extra_terms_are_checked():
+    with pytest.raises(ParameterError, match="one lowercase token"):
+        VaderScorer(extra={"Skirmish": -1.5})
+    with pytest.raises(ParameterError, match="not a number"):
+        VaderScorer(extra={"skirmish": "bad"})
+    with pytest.raises(TypeError):
+        VaderScorer().lexicon["good"] = 3.0  # read-only view

@@ -29,6 +29,7 @@ import math
 import string
 from dataclasses import dataclass
 from importlib import resources
+from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -194,14 +195,26 @@ def variant_lexicon(variant: str = "reference", extra: Mapping[str, float] | Non
     changes: dict[str, float] = {}
     if variant == "news":
         changes.update(_news_changes())
-    if extra:
-        changes.update({str(k): float(v) for k, v in extra.items()})
+    changes.update(_check_extra(extra))
     for term, valence in changes.items():
         if valence == 0.0:
             lex.pop(term, None)
         else:
             lex[term] = valence
     return lex
+
+
+def _check_extra(extra: Mapping[str, float] | None) -> dict[str, float]:
+    """User lexicon changes as ``{lowercase token: float valence}``, or ParameterError."""
+    out: dict[str, float] = {}
+    for term, valence in (extra or {}).items():
+        if not isinstance(term, str) or not term or term != term.lower() or any(c.isspace() for c in term):
+            raise ParameterError(f"extra term {term!r} must be one lowercase token (VADER looks up lowercased tokens)")
+        try:
+            out[term] = float(valence)
+        except (TypeError, ValueError):
+            raise ParameterError(f"extra term {term!r}: valence {valence!r} is not a number") from None
+    return out
 
 
 @functools.lru_cache(maxsize=None)
@@ -267,7 +280,7 @@ class VaderScorer:
         if cache_size < 0:
             raise ParameterError(f"cache_size must be >= 0, got {cache_size}")
         self.variant = variant
-        self.extra = dict(extra) if extra else None
+        self.extra = _check_extra(extra) or None
         self.cache_size = cache_size
         self._tables_: _Tables | None = None
         self._cached = None
@@ -296,8 +309,8 @@ class VaderScorer:
 
     @property
     def lexicon(self) -> Mapping[str, float]:
-        """The word -> valence lexicon in use (lookups are by lowercased token)."""
-        return self._tables.lex
+        """The word -> valence lexicon in use, read-only (lookups are by lowercased token)."""
+        return MappingProxyType(self._tables.lex)
 
     @property
     def fingerprint(self) -> str:
