@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -191,13 +190,22 @@ def test_every_predicted_quote_is_in_the_reference(seed):
 # ------------------------------------------------------------------ the CLI on the seed
 
 
-def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "framing.cli", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=120)
+@pytest.fixture
+def cli(capsys):
+    """Run ``framing ARGS`` in this process; returns (exit code, stdout, stderr)."""
+    from framing.cli import main
+
+    def call(*args: str) -> subprocess.CompletedProcess:
+        capsys.readouterr()
+        code = main(list(args))
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, out.out, out.err)
+
+    return call
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
-def test_cli_quotes_writes_tables(seed, tmp_path, suffix):
+def test_cli_quotes_writes_tables(seed, cli, tmp_path, suffix):
     out = tmp_path / f"quotes{suffix}"
     res = cli("quotes", str(ARTICLE), "--speakers", str(SPEAKERS), "-o", str(out))
     assert res.returncode == 0, res.stderr
@@ -219,7 +227,7 @@ def test_cli_quotes_writes_tables(seed, tmp_path, suffix):
     assert {"side", "role", "speaker_found"} <= set(table.columns)
 
 
-def test_cli_quotes_listing_and_errors(seed, tmp_path):
+def test_cli_quotes_listing_and_errors(seed, cli, tmp_path):
     res = cli("quotes", str(ARTICLE), "--width", "40")
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("000_a750b09d9d126d2a")
@@ -234,7 +242,7 @@ def test_cli_quotes_listing_and_errors(seed, tmp_path):
     assert res.returncode == 2 and not (tmp_path / "q.xlsx").exists()
 
 
-def test_cli_speakers_draft_round_trip(seed, tmp_path):
+def test_cli_speakers_draft_round_trip(seed, cli, tmp_path):
     import framing
 
     out = tmp_path / "speakers.yaml"

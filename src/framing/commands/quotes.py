@@ -37,6 +37,7 @@ def add_corpus_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--title-col", default=None, help="column holding the headline (tables)")
     group.add_argument("--date-col", default=None, help="column holding the publication date (tables)")
     group.add_argument("--encoding", default=None, help="text encoding when not UTF-8 (default: detect, fall back to cp1252)")
+    group.add_argument("--strict", action="store_true", help="stop at the first bad corpus member (default: skip and report it, exit 3)")
 
 
 _FALLBACK_OPTIONS = ("format", "text_col", "id_col", "title_col", "date_col", "encoding")
@@ -88,7 +89,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_quote_options(parser)
     parser.add_argument("-o", "--output", metavar="OUT", default=None,
                         help="write the quotes to OUT (.csv, .tsv, .jsonl or .parquet); default: print a listing")
-    parser.add_argument("--strict", action="store_true", help="stop at the first bad corpus member (default: skip and report it, exit 3)")
     parser.add_argument("--width", type=int, default=100, help="characters of quote text shown per line in the listing (default 100)")
 
 
@@ -103,9 +103,9 @@ def find_quotes(docs, args: argparse.Namespace):
     if getattr(args, "speakers", None):
         from ..speakers import load_speakers
 
+        # Applied after extraction (not through extract_quotes(speakers=)), so
+        # speaker_how keeps the rule that found each speaker and speaker_found the name.
         table = load_speakers(args.speakers)
-        if "speakers" in params:
-            options["speakers"] = table
     if getattr(args, "cues", None):
         if "cues" not in params:
             raise ParameterError("--cues is not supported by this version of extract_quotes")

@@ -30,7 +30,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cues", metavar="FILE", default=None, help="cue-verb list to use instead of the built-in one")
     parser.add_argument("--min-quotes", metavar="N", type=int, default=1,
                         help="leave out new speakers with fewer than N quotes (default 1; entries of --speakers are always kept)")
-    parser.add_argument("--strict", action="store_true", help="stop at the first bad corpus member (default: skip and report it, exit 3)")
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
                         help="write the table to FILE (.yaml, .yml, .csv or .tsv); default: print YAML")
 
@@ -56,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     stats = (f"{len(quotes)} quotes in {len(docs)} document{'s' if len(docs) != 1 else ''}, "
              f"{table.attrs.get('unattributed', 0)} unattributed, {len(table)} speakers")
-    origin = f" from {args.corpus} on {when} ({stats})"
+    origin = f" from {args.corpus or docs['source'].iloc[0] if len(docs) else args.corpus} on {when} ({stats})"
     name = Path(args.output).name if args.output else "speakers.yaml"
     header = DRAFT_HEADER.format(origin=origin, name=name)
     if args.output:
