@@ -146,12 +146,12 @@ class Cache:
         stage-specific per-document keys), for reuse by other chunks."""
         import pyarrow.parquet as pq
 
-        from .store import to_arrow
+        from .store import PARQUET_OPTIONS, to_arrow
 
         path = self.path(stage, key)
         table = to_arrow(df) if isinstance(df, pd.DataFrame) else df
         with atomic_path(path) as tmp:
-            pq.write_table(table, tmp)
+            pq.write_table(table, tmp, **PARQUET_OPTIONS)
         docs = list(docs)
         if docs:
             # rename without fsync: atomic against a killed run (not a power cut), and cheap

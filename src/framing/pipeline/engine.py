@@ -35,7 +35,7 @@ import pandas as pd
 
 from ..errors import ParameterError
 from .cache import Cache, code_version, doc_keys, file_digest, frame_digest, metadata_key, digest, stage_key
-from .store import ERROR_COLUMNS, MANIFEST, TABLES, Tables, conform, from_arrow, to_arrow, unify_schemas
+from .store import ERROR_COLUMNS, MANIFEST, PARQUET_OPTIONS, TABLES, Tables, conform, from_arrow, to_arrow, unify_schemas
 
 STAGES = ("documents", "sentences", "quotes_raw", "quotes", "scores", "matches")
 # store table -> cache stage it is made of
@@ -79,10 +79,15 @@ class Settings:
 
 def _lexicon_key(lexicons: Sequence) -> str:
     """Hash of the lexicons' content (file bytes for paths; entries for names/objects)."""
-    from ..lexicon import load_lexicon
+    from .. import lexicon as lexicon_module
 
+    load_lexicon = lexicon_module.load_lexicon
+    builtin = getattr(lexicon_module, "_builtin_names", lambda: [])()
     parts = []
     for spec in lexicons:
+        if isinstance(spec, str) and spec in builtin and not Path(spec).suffix:
+            parts.append(f"builtin:{spec}")  # its file is package data, part of code_version()
+            continue
         if isinstance(spec, (str, os.PathLike)) and Path(spec).is_file():
             parts.append(file_digest(spec))
             continue
@@ -297,10 +302,12 @@ def _order_by_doc(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
     """Rows grouped by document in corpus order, keeping each document's row order."""
     if df.empty or "doc_id" not in df.columns:
         return df.reset_index(drop=True)
-    pos = df["doc_id"].map(order)
-    if pos.is_monotonic_increasing:
+    import numpy as np
+
+    pos = np.fromiter((order[d] for d in df["doc_id"].astype(str).tolist()), dtype=np.int64, count=len(df))
+    if len(pos) < 2 or bool((pos[1:] >= pos[:-1]).all()):
         return df.reset_index(drop=True)
-    return df.iloc[pos.argsort(kind="stable")].reset_index(drop=True)
+    return df.iloc[np.argsort(pos, kind="stable")].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- chunks
@@ -359,7 +366,10 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
         if stage in tables:
             return tables[stage]
         if stage == "units":
-            tables[stage] = build_units(get("quotes_raw"), get("sentences"), docs)
+            quotes_raw, sentences = get("quotes_raw"), get("sentences")
+            t0 = time.perf_counter()
+            tables[stage] = build_units(quotes_raw, sentences, docs)
+            seconds["units"] = time.perf_counter() - t0
             return tables[stage]
         key = task.keys[stage]
         if cache.has(stage, key):
@@ -368,11 +378,13 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
         inputs = {s: get(s) for s in STAGE_INPUTS[stage]}
         t0 = time.perf_counter()
         table, per_doc, n = _compute(stage, inputs, settings, cache, task.doc_keys, docs, order, unique_ids, memo)
+        t1 = time.perf_counter()
         arrow = to_arrow(table)
         cache.write(stage, key, arrow, per_doc)
         if stage in CONSUMED:  # later stages read it as it reads back from the cache
             table = from_arrow(arrow)
-        seconds[stage] = time.perf_counter() - t0
+        seconds[stage] = t1 - t0
+        seconds["cache"] = seconds.get("cache", 0.0) + time.perf_counter() - t1
         computed[stage] = n
         tables[stage] = table
         return table
@@ -380,7 +392,7 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
     if not cache.has("documents", task.keys["documents"]):
         t0 = time.perf_counter()
         cache.write("documents", task.keys["documents"], docs)
-        seconds["documents"] = time.perf_counter() - t0
+        seconds["cache"] = seconds.get("cache", 0.0) + time.perf_counter() - t0
         computed["documents"] = len(docs)
     for stage in STAGES[1:]:
         if not cache.has(stage, task.keys[stage]):
@@ -512,7 +524,10 @@ class Run:
     cached_chunks: int = 0
     # seconds: parent-side "load" (reading the corpus), "hash", "write" (the store);
     # summed over workers for each stage (compute time, not wall time)
-    seconds: dict = dataclasses.field(default_factory=lambda: {s: 0.0 for s in ("load", "hash", *STAGES, "write")})
+    # "units" building them, "cache" converting and writing cache entries
+    seconds: dict = dataclasses.field(
+        default_factory=lambda: {s: 0.0 for s in ("load", "hash", *STAGES[1:], "units", "cache", "write")}
+    )
     settings: Settings | None = None
     store: Path | None = None
     written: bool = False
@@ -564,7 +579,7 @@ def execute(
             for stage, n_docs in result.computed.items():
                 run.computed[stage] += n_docs
             for stage, sec in result.seconds.items():
-                run.seconds[stage] += sec
+                run.seconds[stage] = run.seconds.get(stage, 0.0) + sec
         if bar is not None:
             bar.update(n)
 
@@ -710,7 +725,7 @@ def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
             if schema is None:
                 pd.DataFrame().to_parquet(tmp, index=False)
                 return
-            with pq.ParquetWriter(tmp, schema) as writer:
+            with pq.ParquetWriter(tmp, schema, **PARQUET_OPTIONS) as writer:
                 for p in paths:
                     writer.write_table(conform(pq.read_table(p), schema))
 
