@@ -403,3 +403,42 @@ def test_dataframe_input():
     assert df.attrs["warnings"] == []
     with pytest.raises(InputError, match="DataFrame: no text column 'body'"):
         load_corpus(table, text_col="body")
+
+
+def test_zip_and_compressed_tables(tmp_path):
+    import gzip
+    import zipfile
+
+    archive = tmp_path / "corpus.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("sport/b.txt", "Cup final\n\nRovers won.")
+        z.writestr("a.txt", "Budget\n\nThe Senate voted.".encode("cp1252"))
+        z.writestr("__MACOSX/._a.txt", b"\x00\x01")
+        z.writestr("empty.txt", b"")
+        z.writestr("metadata.csv", "file,outlet\nsport/b.txt,Sport Weekly\n")
+    df = load_corpus(archive, errors="collect")
+    assert df["doc_id"].tolist() == ["a.txt", "sport/b.txt"]
+    assert df["section"].tolist() == ["", "sport"]
+    assert df["outlet"].tolist() == ["", "Sport Weekly"]
+    assert df["source"].tolist() == [f"{archive}/a.txt", f"{archive}/sport/b.txt"]
+    assert df.attrs["errors"] == [{"source": f"{archive}/empty.txt", "reason": "empty file"}]
+    with pytest.raises(InputError, match=r"corpus.zip/empty.txt: empty file"):
+        load_corpus(archive)
+    gz = tmp_path / "docs.jsonl.gz"
+    with gzip.open(gz, "wt", encoding="utf-8") as fh:
+        fh.write('{"id": "g1", "text": "Zipped line."}\nnot json\n')
+    df = load_corpus(gz, errors="collect")
+    assert df["doc_id"].tolist() == ["g1"] and df.attrs["errors"][0]["source"] == f"{gz}:2"
+    csv_gz = tmp_path / "docs.csv.gz"
+    with gzip.open(csv_gz, "wt", encoding="cp1252") as fh:
+        fh.write("id,text\nc1,\u201cSmart\u201d quotes.\n")
+    df = load_corpus(csv_gz)
+    assert df.loc[0, "text"] == "\u201cSmart\u201d quotes." and df.loc[0, "encoding"] == "cp1252"
+    csv_zip = tmp_path / "docs.csv.zip"
+    with zipfile.ZipFile(csv_zip, "w") as z:
+        z.writestr("docs.csv", "id,text\nz1,In a zip.\n")
+    assert load_corpus(csv_zip)["doc_id"].tolist() == ["z1"]
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip at all")
+    with pytest.raises(InputError, match="not a readable zip archive"):
+        load_corpus(bad)

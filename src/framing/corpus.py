@@ -11,7 +11,10 @@ Inputs (``format`` is guessed from the path when not given):
 - a table: CSV, TSV, JSON Lines, a JSON array of objects or Parquet, one row per
   document, with ``id_col``/``text_col``/``title_col``/``date_col`` naming columns
   (``doc_id`` is accepted for the id; ``outlet``, ``url``, ``section`` are read
-  when present, see ``COLUMN_ALIASES``); a folder of such tables is read as shards.
+  when present, see ``COLUMN_ALIASES``); a folder of such tables is read as shards;
+  tables may be compressed (``.csv.gz``, ``.jsonl.bz2``, ``.tsv.xz``, ``.csv.zip``);
+- a ``.zip`` archive of ``.txt`` files, read like a folder;
+- a DataFrame, read like a table.
 
 ``text`` is exactly the decoded content (of the file, or of the cell): every later
 offset indexes into it. Encodings: UTF-8 (a BOM is decoded away and recorded as
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import json
 import os
 import re
@@ -153,12 +157,41 @@ def read_text_file(path: str | os.PathLike, *, encoding: str | None = None, max_
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"cannot read file ({err.strerror or err}); check its permissions; {_HINT}", source=path) from None
+    return _decode_document(data, path, encoding)
+
+
+def _decode_document(data: bytes, source, encoding: str | None) -> tuple[str, str]:
+    """Decode one document's bytes; InputError when empty, binary or undecodable."""
     if not data.strip():
-        raise InputError(f"empty file{' (only whitespace)' if data else ''}; {_HINT}", source=path)
-    text, used = decode_bytes(data, encoding=encoding, source=path)
+        raise InputError(f"empty file{' (only whitespace)' if data else ''}; {_HINT}", source=source)
+    text, used = decode_bytes(data, encoding=encoding, source=source)
     if not text.strip():
-        raise InputError(f"empty file (only whitespace); {_HINT}", source=path)
+        raise InputError(f"empty file (only whitespace); {_HINT}", source=source)
     return text, used
+
+
+COMPRESSED = {".gz": "gzip", ".bz2": "bz2", ".xz": "lzma"}
+
+
+def _table_format(path: Path) -> str | None:
+    """The table format of ``path`` by suffix, looking through .gz/.bz2/.xz (and .zip for CSV/TSV)."""
+    suffixes = [x.lower() for x in path.suffixes]
+    if suffixes and (suffixes[-1] in COMPRESSED or suffixes[-1] == ".zip") and len(suffixes) > 1:
+        fmt = TABLE_FORMATS.get(suffixes[-2])
+        if suffixes[-1] == ".zip" and fmt not in ("csv", "tsv"):
+            return None
+        return fmt if fmt != "parquet" else None
+    return TABLE_FORMATS.get(path.suffix.lower())
+
+
+def _open_binary(path: Path):
+    """``path`` opened for reading bytes, decompressing .gz, .bz2 and .xz."""
+    kind = COMPRESSED.get(path.suffix.lower())
+    if kind is None:
+        return path.open("rb")
+    import importlib
+
+    return importlib.import_module(kind).open(path, "rb")
 
 
 def sniff_file_encoding(path: str | os.PathLike, *, encoding: str | None = None, block: int = 1 << 22) -> str:
@@ -168,11 +201,13 @@ def sniff_file_encoding(path: str | os.PathLike, *, encoding: str | None = None,
     if encoding:
         return encoding
     path = Path(path)
+    if path.suffix.lower() == ".zip":
+        return "utf-8"  # a zipped CSV/TSV: pandas reads it as UTF-8
     try:
-        with path.open("rb") as fh:
+        with _open_binary(path) as fh:
             head = fh.read(4)
-    except OSError as err:
-        raise InputError(f"cannot read file ({err.strerror or err})", source=path) from None
+    except (OSError, EOFError) as err:
+        raise InputError(f"cannot read file ({getattr(err, 'strerror', None) or err})", source=path) from None
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     candidates = ["utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8", *FALLBACK_ENCODINGS]
@@ -180,7 +215,7 @@ def sniff_file_encoding(path: str | os.PathLike, *, encoding: str | None = None,
         decoder = codecs.getincrementaldecoder(enc)()
         offset = 0
         try:
-            with path.open("rb") as fh:
+            with _open_binary(path) as fh:
                 while chunk := fh.read(block):
                     nul = chunk.find(b"\x00")
                     if nul >= 0:
@@ -191,6 +226,8 @@ def sniff_file_encoding(path: str | os.PathLike, *, encoding: str | None = None,
                 decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             continue
+        except (OSError, EOFError) as err:
+            raise InputError(f"cannot read file ({err}); check that it is complete", source=path) from None
         return enc
     return "latin-1"  # pragma: no cover - latin-1 decodes everything
 
@@ -241,7 +278,9 @@ def _detect_format(path: Path, format: str | None) -> tuple[str, list[Path]]:
         raise InputError("no such file or folder; check the path (relative paths start in the working directory)",
                          source=path)
     if path.is_file():
-        fmt = format or TABLE_FORMATS.get(path.suffix.lower(), "txt")
+        if format is None and path.suffix.lower() == ".zip" and _table_format(path) is None:
+            return "zip", [path]
+        fmt = format or _table_format(path) or "txt"
         return fmt, [path]
     if not path.is_dir():
         raise InputError("not a file or folder; give a .txt file, a folder or a table", source=path)
@@ -254,7 +293,7 @@ def _detect_format(path: Path, format: str | None) -> tuple[str, list[Path]]:
             return "txt", txt
     tables: dict[str, list[Path]] = {}
     for f in files:
-        fmt = TABLE_FORMATS.get(f.suffix.lower())
+        fmt = _table_format(f)
         if fmt and f.name.lower() not in METADATA_NAMES:
             tables.setdefault(fmt, []).append(f)
     if format is not None:
@@ -530,20 +569,84 @@ def _one_date(value):
 
 def _iter_txt(files: list[Path], root: Path, single: bool, col: _Collector, encoding, max_bytes) -> Iterator[pd.DataFrame]:
     for f in files:
-        source = str(f)
         rel = f.name if single else f.relative_to(root).as_posix()
         try:
             text, used = read_text_file(f, encoding=encoding, max_bytes=max_bytes)
         except InputError as err:
-            col.fail(err, source)
+            col.fail(err, str(f))
             continue
-        if used not in ("utf-8", "utf-8-sig"):
-            col.warn(source, f"not UTF-8: decoded as {used}")
-        section = "" if single else (Path(rel).parent.as_posix() if "/" in rel else "")
-        col.add({"doc_id": rel, "title": split_title(text), "text": text, "section": section,
-                 "source": source, "encoding": used, "_file": f.name})
-        if col.ready():
-            yield col.flush()
+        yield from _add_text(col, rel, str(f), text, used, single)
+
+
+def _add_text(col: _Collector, rel: str, source: str, text: str, used: str, single: bool) -> Iterator[pd.DataFrame]:
+    if used not in ("utf-8", "utf-8-sig"):
+        col.warn(source, f"not UTF-8: decoded as {used}")
+    section = "" if single or "/" not in rel else rel.rsplit("/", 1)[0]
+    col.add({"doc_id": rel, "title": split_title(text), "text": text, "section": section,
+             "source": source, "encoding": used, "_file": rel.rsplit("/", 1)[-1]})
+    if col.ready():
+        yield col.flush()
+
+
+def _zip_members(path: Path) -> tuple[Any, list[Any]]:
+    """The open archive and its .txt members (sorted; no folders, hidden files, __MACOSX)."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as err:
+        raise InputError(f"not a readable zip archive ({err}); check the file", source=path) from None
+    members = []
+    for info in archive.infolist():
+        parts = info.filename.split("/")
+        if info.is_dir() or any(p.startswith((".", "__")) for p in parts if p):
+            continue
+        if Path(info.filename).suffix.lower() in TEXT_SUFFIXES:
+            members.append(info)
+    if not members:
+        archive.close()
+        raise InputError("the zip archive holds no .txt files; unzip it and load the folder, or give a "
+                         ".csv.zip/.tsv.zip table", source=path)
+    return archive, sorted(members, key=lambda i: i.filename)
+
+
+def _zip_metadata(path: Path):
+    """``metadata.csv`` (or .tsv) at the top of a zip archive, as a DataFrame, or None."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return None  # reported when the members are read
+    with archive:
+        names = {n.lower(): n for n in archive.namelist()}
+        for name in ("metadata.csv", "metadata.tsv"):
+            if name in names:
+                with archive.open(names[name]) as fh:
+                    return pd.read_csv(fh, sep="\t" if name.endswith(".tsv") else ",", dtype=str,
+                                       keep_default_na=False)
+    return None
+
+
+def _iter_zip(path: Path, col: _Collector, encoding, max_bytes) -> Iterator[pd.DataFrame]:
+    archive, members = _zip_members(path)
+    with archive:
+        for info in members:
+            source = f"{path}/{info.filename}"
+            if max_bytes is not None and info.file_size > max_bytes:
+                col.fail(InputError(f"file too large ({info.file_size:,} bytes > max_bytes={max_bytes:,}); "
+                                    "split it into documents or raise max_bytes", source=source), source)
+                continue
+            try:
+                data = archive.read(info)
+                text, used = _decode_document(data, source, encoding)
+            except InputError as err:
+                col.fail(err, source)
+                continue
+            except Exception as err:  # zlib errors, bad CRC: one damaged member
+                col.fail(InputError(f"cannot extract ({err}); {_HINT}", source=source), source)
+                continue
+            yield from _add_text(col, info.filename, source, text, used, False)
 
 
 def _iter_records(path: Path, fmt: str, chunk_size: int, encoding) -> Iterator[tuple[list[str], Iterator[tuple[str, Any]]]]:
@@ -571,7 +674,7 @@ def _iter_records(path: Path, fmt: str, chunk_size: int, encoding) -> Iterator[t
         enc = sniff_file_encoding(path, encoding=encoding)
         batch: list = []
         columns: dict[str, None] = {}
-        with path.open("r", encoding=enc, newline="") as fh:
+        with io.TextIOWrapper(_open_binary(path), encoding=enc, newline="") as fh:
             for lineno, line in enumerate(fh, start=1):
                 if not line.strip():
                     continue
@@ -597,7 +700,7 @@ def _iter_records(path: Path, fmt: str, chunk_size: int, encoding) -> Iterator[t
     if fmt == "json":
         enc = sniff_file_encoding(path, encoding=encoding)
         try:
-            with path.open("r", encoding=enc) as fh:
+            with io.TextIOWrapper(_open_binary(path), encoding=enc) as fh:
                 data = json.load(fh)
         except json.JSONDecodeError as err:
             raise InputError(f"malformed JSON ({err.msg} at column {err.colno}); fix the file", source=path,
@@ -775,9 +878,15 @@ def iter_documents(
     path = Path(path)
     kind, files = _detect_format(path, format)
     root = path if path.is_dir() else path.parent
+    if kind == "zip" and metadata is None:
+        metadata = _zip_metadata(path)
     meta, meta_source = _read_metadata(metadata, path if path.is_dir() else None)
+    if kind == "zip" and meta_source == "metadata":
+        meta_source = f"{path}/metadata.csv"
     col = _Collector(errors, chunk_size, meta, meta_source)
-    if kind == "txt":
+    if kind == "zip":
+        yield from _iter_zip(path, col, encoding, max_bytes)
+    elif kind == "txt":
         yield from _iter_txt(files, root, path.is_file(), col, encoding, max_bytes)
     else:
         yield from _iter_tables(files, path if path.is_file() else root, kind, col, id_col=id_col, text_col=text_col,

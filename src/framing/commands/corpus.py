@@ -25,8 +25,8 @@ import sys
 def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     """The corpus argument and the loader's options (shared by every command reading a corpus)."""
     parser.add_argument("corpus", nargs="?", default=None, metavar="PATH",
-                        help="a .txt file, a folder of .txt files, or a .csv/.tsv/.jsonl/.json/.parquet table "
-                             "(default: the bundled seed article)")
+                        help="a .txt file, a folder or .zip of .txt files, or a .csv/.tsv/.jsonl/.json/.parquet "
+                             "table (also .gz/.bz2/.xz) (default: the bundled seed article)")
     group = parser.add_argument_group("corpus options")
     group.add_argument("--format", default=None, choices=["txt", "csv", "tsv", "jsonl", "json", "parquet"],
                        help="input format when the file suffix does not tell")
