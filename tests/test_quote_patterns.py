@@ -288,6 +288,39 @@ CASES = [
         [("the embassy would stay open", dict(type="indirect", speaker="State Department", lemma="say"))],
     ),
     (
+        "inverted cue in the middle of a quote",
+        '"We tried everything", said Coach Sam Ivers, "but they were simply better."',
+        [("We tried everything but they were simply better.", dict(type="direct", speaker="Sam Ivers", lemma="say"))],
+    ),
+    (
+        "preposed indirect, X said",
+        "The talks will resume in June, Foreign Minister Tomas Berg said.",
+        [("The talks will resume in June", dict(type="indirect", speaker="Tomas Berg", lemma="say"))],
+    ),
+    (
+        "several sentences in one quote",
+        '"We are ready. We have always been ready", Foreign Minister Tomas Berg said.',
+        [("We are ready. We have always been ready", dict(type="direct", speaker="Tomas Berg", lemma="say"))],
+    ),
+    (
+        "X told Y colon",
+        'Tomas Berg told reporters: "The door remains open."',
+        [("The door remains open.", dict(type="direct", speaker="Tomas Berg", lemma="tell"))],
+    ),
+    (
+        "she added after a named speaker",
+        'Judge Maria Lopez adjourned the hearing.\n\n"The court will rule next week", she added.',
+        [("The court will rule next week", dict(type="direct", speaker="Maria Lopez", lemma="add", how="pronoun"))],
+    ),
+    (
+        "two speakers replying to each other",
+        '"We want a deal this month", Tomas Berg said.\n\n"So do we", Lena Ortiz replied.',
+        [
+            ("We want a deal this month", dict(type="direct", speaker="Tomas Berg", lemma="say")),
+            ("So do we", dict(type="direct", speaker="Lena Ortiz", lemma="reply")),
+        ],
+    ),
+    (
         "anonymous source",
         '"We expect a decision within days", a source, who asked not to be named, told Channel 9.',
         [("We expect a decision within days",
@@ -371,6 +404,11 @@ def test_scare_quotes_and_titles_are_not_quotes(body, words):
     assert not quotes["text"].str.contains(words, regex=False).any(), listing(quotes)
 
 
+def test_a_word_mentioned_as_a_word_is_not_a_quote():
+    _, quotes = run('The word "crisis" appears in almost every headline this week.')
+    assert not quotes["text"].str.contains("crisis").any(), listing(quotes)
+
+
 def test_apostrophes_are_not_quote_marks():
     body = (
         "The minister's aides don't expect Norway's exports to return to '90s levels, "
@@ -400,8 +438,9 @@ def test_unattributed_standalone_quote_is_not_guessed():
         'The report ends here." Nothing follows.\n\nThe council meets again on Friday.',
         "He said 'it is over.\n\nThe council meets again on Friday. 'Maybe.\n\nResidents are divided.",
         '"\n\n"\n\n" "',
+        'Workers replaced the 12" pipe on Monday.\n\nThe council meets again on Friday.\n\n"It holds", an engineer said.',
     ],
-    ids=["opening double mark never closed", "stray closing mark", "stray single marks", "marks only"],
+    ids=["opening double mark never closed", "stray closing mark", "stray single marks", "marks only", "inch mark"],
 )
 def test_unbalanced_marks_do_not_swallow_the_article(body):
     text, quotes = run(body)

@@ -187,6 +187,20 @@ def test_every_predicted_quote_is_in_the_reference(seed):
     assert not extra, "quotes not in the reference annotation:\n" + listing(pd.DataFrame(extra))
 
 
+def test_paragraph_and_sentence_indices_agree_with_segment(seed):
+    import framing
+
+    docs, quotes, _ = seed
+    paras = framing.paragraphs(docs).set_index("paragraph")
+    sents = framing.segment(docs).set_index("sentence")
+    for q in quotes.to_dict("records"):
+        p = paras.loc[int(q["paragraph"])]
+        assert p["start"] <= q["start"] < p["end"], (q["text"][:40], q["paragraph"])
+        sent = sents.loc[int(q["sentence"])]
+        assert sent["paragraph"] == q["paragraph"]
+        assert sent["start"] <= q["start"] < sent["end"] or q["start"] < sent["start"] < q["end"], (q["text"][:40], q["sentence"])
+
+
 # ------------------------------------------------------------------ the CLI on the seed
 
 
