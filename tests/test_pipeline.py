@@ -236,3 +236,26 @@ def test_killed_run_resumes_to_the_same_tables(tmp_path, lexicon):
     assert file_hashes(store) == file_hashes(reference)
     leftovers = [p for p in store.rglob("*.tmp*")]
     assert len(leftovers) <= 1  # at most the temp file being written when killed
+
+
+def test_a_document_that_breaks_a_stage_is_reported_not_fatal(corpus, lexicon, tmp_path, monkeypatch):
+    import framing.segment
+
+    real = framing.segment.segment
+
+    def fragile(documents):
+        if documents["text"].str.contains("POISON").any():
+            raise RuntimeError("cannot segment this")
+        return real(documents)
+
+    monkeypatch.setattr(framing.segment, "segment", fragile)
+    (corpus / "world" / "000.txt").write_text(article(0) + "POISON\n", encoding="utf-8")
+    run = process(corpus, tmp_path / "store", lexicons=[lexicon], jobs=1, chunk_size=5)
+    assert run.n_documents == 11
+    assert len(run.errors) == 1 and run.errors[0]["source"].endswith("000.txt")
+    assert "sentences failed (RuntimeError: cannot segment this)" in run.errors[0]["reason"]
+    tables = open_store(tmp_path / "store")
+    assert len(tables.documents) == 11 and "world/000.txt" not in set(tables.documents["doc_id"])
+    assert tables.errors["reason"].str.contains("RuntimeError").all()
+    with pytest.raises(RuntimeError):
+        process(corpus, tmp_path / "strict", lexicons=[lexicon], jobs=1, chunk_size=5, strict=True)

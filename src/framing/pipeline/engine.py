@@ -33,7 +33,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import pandas as pd
 
-from ..errors import ParameterError
+from ..errors import FramingError, ParameterError
 from .cache import Cache, code_version, doc_keys, file_digest, frame_digest, metadata_key, digest, stage_key
 from .store import ERROR_COLUMNS, MANIFEST, PARQUET_OPTIONS, TABLES, Tables, conform, from_arrow, to_arrow, unify_schemas
 
@@ -321,6 +321,7 @@ class ChunkTask:
     keys: dict  # stage -> entry key
     settings: Settings
     run_id: str = ""
+    strict: bool = False
 
 
 @functools.lru_cache(maxsize=2)
@@ -336,6 +337,7 @@ class ChunkResult:
     n_docs: int
     computed: dict  # stage -> number of documents computed
     seconds: dict  # stage -> seconds spent computing
+    errors: list = dataclasses.field(default_factory=list)  # documents a stage failed on
 
 
 def chunk_keys(documents: pd.DataFrame, keys: list[str], settings: Settings) -> dict[str, str]:
@@ -348,8 +350,57 @@ def chunk_keys(documents: pd.DataFrame, keys: list[str], settings: Settings) -> 
 def run_chunk(task: ChunkTask) -> ChunkResult:
     """Compute (or reuse) every stage of one chunk, writing missing cache entries.
 
-    Runs in a worker process (or Dask worker); returns only keys and counts.
+    Runs in a worker process (or Dask worker); returns only keys and counts. When a
+    stage fails on the chunk, each document is tried alone: the ones a stage cannot
+    handle are left out (reported in ``errors`` with the stage and the error) and the
+    chunk is computed without them, so one hostile document never sinks a run.
     """
+    try:
+        return _run_chunk(task)
+    except FramingError:
+        raise
+    except Exception as err:  # noqa: BLE001 - isolated below or raised again
+        if task.strict or len(task.documents) == 0:
+            raise
+        first = err
+    bad = []
+    docs = task.documents
+    for i in range(len(docs)):
+        one = docs.iloc[i : i + 1].reset_index(drop=True)
+        failure = _try_document(one, task.settings)
+        if failure:
+            source = str(one["source"].iloc[0]) if "source" in one.columns else str(one["doc_id"].iloc[0])
+            bad.append((i, {"source": source, "reason": f"doc_id {one['doc_id'].iloc[0]}: {failure}"}))
+    if not bad:  # fails together but not alone: not a document problem
+        raise first
+    keep = docs.drop(index=[i for i, _ in bad]).reset_index(drop=True)
+    errors = [e for _, e in bad]
+    if keep.empty:
+        return ChunkResult(task.index, None, 0, {}, {}, errors)
+    keys_ = doc_keys(keep)
+    sub = dataclasses.replace(task, documents=keep, doc_keys=keys_, keys=chunk_keys(keep, keys_, task.settings))
+    result = _run_chunk(sub)
+    result.errors = errors
+    return result
+
+
+def _try_document(one: pd.DataFrame, settings: Settings) -> str:
+    """The failing stage and error of one document through every stage ("" if none)."""
+    tables = {"documents": one}
+    memo: dict = {}
+    for stage in ("sentences", "quotes_raw", "quotes", "units", "scores"):
+        try:
+            if stage == "units":
+                tables[stage] = build_units(tables["quotes_raw"], tables["sentences"], one)
+            else:
+                tables[stage] = _run_stage(stage, {s: tables[s] for s in STAGE_INPUTS[stage]}, settings, memo)
+        except Exception as err:  # noqa: BLE001 - reported, never hidden
+            msg = str(err).splitlines()[0] if str(err) else ""
+            return f"{stage} failed ({type(err).__name__}: {msg})"[:500]
+    return ""
+
+
+def _run_chunk(task: ChunkTask) -> ChunkResult:
     settings = task.settings
     cache = _open_cache(settings.cache_dir, task.run_id) if task.run_id else Cache(settings.cache_dir)
     docs = task.documents
@@ -482,6 +533,15 @@ class _Inline:
         pass
 
 
+def _warm(settings: Settings) -> None:
+    """Import the stages and load lexicons before forking: workers inherit them."""
+    import importlib
+
+    for name in ("segment", "quotes", "speakers", "units", "sentiment", "matching", "scoring"):
+        importlib.import_module(f"framing.{name}")
+    _resources(settings)
+
+
 class _Pool:
     """A pool of worker processes (fork where available: workers inherit imports)."""
 
@@ -566,6 +626,8 @@ def execute(
     run_id = f"{os.getpid()}-{time.time_ns()}"
     own = executor is None
     if own:
+        if jobs > 1:
+            _warm(settings)
         executor = _Inline() if jobs <= 1 else _Pool(jobs)
     bar = _progress(None, progress, "framing")
     inflight: collections.deque = collections.deque()
@@ -576,6 +638,9 @@ def execute(
         result = future.result() if future is not None else None
         if result is not None:
             run.chunks[index] = result.keys
+            if result.errors:
+                run.errors.extend(result.errors)
+                run.n_documents -= len(result.errors)
             for stage, n_docs in result.computed.items():
                 run.computed[stage] += n_docs
             for stage, sec in result.seconds.items():
@@ -605,13 +670,14 @@ def execute(
                 run.cached_chunks += 1
                 inflight.append((slot, None, len(chunk)))
             else:
-                task = ChunkTask(slot, chunk, keys_, keys, settings, run_id)
+                task = ChunkTask(slot, chunk, keys_, keys, settings, run_id, strict)
                 inflight.append((slot, executor.submit(run_chunk, task), len(chunk)))
             del chunk
             while len(inflight) >= limit or (inflight and inflight[0][1] is None):
                 collect(inflight.popleft())
         while inflight:
             collect(inflight.popleft())
+        run.chunks = [keys for keys in run.chunks if keys is not None]
     finally:
         if own:
             executor.close()
