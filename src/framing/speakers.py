@@ -95,6 +95,22 @@ def _is_name(mention: str) -> bool:
     return any(w[:1].isupper() for w in re.findall(r"[^\W\d_][\w'-]*", m))
 
 
+def _name_tokens(name: str) -> frozenset[str]:
+    """Words of a name without honorifics and articles."""
+    return frozenset(w for w in speaker_key(name).split() if w not in HONORIFICS and w not in ("the", "a", "an"))
+
+
+@lru_cache(maxsize=65536)
+def _is_short_form(mention: str, speaker: str) -> bool:
+    """A mention worth listing as an alias of ``speaker``: a name made only of the
+    speaker's own words ("Mr Blair", "Blair", "the Tories" for "Tories"). Longer
+    mentions ("Prime Minister Tony Blair", "On Monday Mr Blair") are listed as mentions."""
+    if not _is_name(mention):
+        return False
+    words = _name_tokens(mention)
+    return bool(words) and words <= _name_tokens(speaker)
+
+
 def _missing(value: Any) -> bool:
     if value is None:
         return True
@@ -492,12 +508,12 @@ def draft_speakers(quotes: pd.DataFrame, *, existing=None, min_quotes: int = 1) 
     """A speaker table of every speaker in ``quotes``, for the researcher to edit.
 
     One row per speaker (unattributed quotes are counted in ``attrs["unattributed"]``):
-    ``speaker``, ``aliases`` (names seen in the mentions, and names the extractor gave
-    before an ``existing`` table renamed them), ``side`` (the existing table's, else
+    ``speaker``, ``aliases`` (other names the extractor gave that were merged here, and
+    mentions made only of the speaker's own words: "Mr Blair", "Blair" for Tony Blair), ``side`` (the existing table's, else
     ``"unknown"``, never guessed), ``role`` (the existing table's, else the most frequent
     descriptor), the existing table's extra columns, and the information columns
     ``n_quotes``, ``n_docs``, ``descriptors`` and ``mentions`` (other ways the text refers
-    to the speaker: "he", "the ministry") and ``similar`` (one-word names and the entries
+    to the speaker: "he", "the ministry", "Prime Minister Tony Blair") and ``similar`` (one-word names and the entries
     containing that word: "Kim" / "Kim Jong Un"). Names differing only by a leading
     Mr/Ms/Dr are merged. Entries of ``existing`` are all kept, also
     those with no quote here; new speakers with fewer than ``min_quotes`` quotes are left
@@ -537,7 +553,7 @@ def draft_speakers(quotes: pd.DataFrame, *, existing=None, min_quotes: int = 1) 
             s["names"][speaker] += 1
         mention = " ".join(_text(mention).split())
         if mention and speaker_key(mention) != key:
-            (s["names"] if _is_name(mention) else s["mentions"])[mention] += 1
+            (s["names"] if _is_short_form(mention, name) else s["mentions"])[mention] += 1
         desc = " ".join(_text(desc).split())
         if desc:
             s["desc"][desc] += 1
@@ -676,7 +692,8 @@ def _info_comment(r: dict) -> str:
         if isinstance(v, str):
             v = [x for x in v.split("|") if x]
         if v is not None and len(v):
-            parts.append(f"{label}: " + "; ".join(str(x) for x in list(v)[:8]))
+            items = [" ".join(str(x).split()) for x in list(v)[:8]]
+            parts.append(f"{label}: " + "; ".join(x if len(x) <= 60 else x[:59].rstrip() + "\u2026" for x in items))
     return " | ".join(parts).replace("\n", " ")
 
 
