@@ -52,6 +52,15 @@ def test_seed_link_lines_exact_offsets():
         ("\u00a9 2024 Daily Ledger", "copyright"),
         ("Story continues below", "continue"),
         ("Continue reading the main story", "continue"),
+        ("Follow Pam Key on Twitter @pamkeyNEN.", "follow"),
+        ("Twitter: @Milbank.", "follow"),
+        ("FACEBOOK.", "share"),
+        ("Email", "share"),
+        ("Getty.", "caption"),
+        ("(AP Photo/Evan Vucci)", "caption"),
+        ("Photo: Jane Doe for the Ledger", "caption"),
+        ("width:100%;", "code"),
+        ("}", "code"),
     ],
 )
 def test_patterns(line, reason):
@@ -78,6 +87,13 @@ def test_patterns(line, reason):
         "The report said: Read more carefully. " + "word " * 60,
         "Watch the video, he said.",
         "Markets rose. More news: this is mid-line and stays.",
+        "Follow the leader on the road, he said.",
+        "Twitter said it would ban the accounts.",
+        "Reuters reported the deal on Monday.",
+        "Email correspondence shows the plan was known.",
+        "Photographs of the scene were published.",
+        "AP reporters saw the crowd.",
+        "Note: the vote is on Monday.",
     ],
 )
 def test_prose_is_not_boilerplate(text):

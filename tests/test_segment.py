@@ -172,6 +172,10 @@ def test_paragraphs_single_newlines():
     assert sents(wrapped) == [wrapped]
     bullets = "Key points:\n- prices rose\n- wages fell"
     assert [bullets[s:e] for s, e in split_paragraphs(bullets)] == ["Key points:", "- prices rose", "- wages fell"]
+    headlines = ("Historic Climate Change Agreement Adopted In Paris\n"
+                 "The Paris Climate Agreement Is One Huge Step Forward\n"
+                 "Speaking with One Voice to Solve the Climate Crisis")
+    assert [headlines[s:e] for s, e in split_paragraphs(headlines)] == headlines.split("\n")
     mid = "The talks went on\nfor years."
     assert split_paragraphs(mid) == [(0, len(mid))]
 
@@ -191,6 +195,14 @@ def test_segment_title_without_blank_line_and_excluded():
     assert out["paragraph"].tolist() == [0, 1, 3]
     paras = paragraphs(docs)
     assert paras["excluded"].tolist() == [False, False, True, False]
+
+
+def test_title_with_final_period_in_text():
+    docs = pd.DataFrame({"doc_id": ["p"], "title": ["The Ninth Circle, #2"],
+                         "text": ["The Ninth Circle, #2.\n\nBody text here. More body."]})
+    out = segment(docs)
+    assert out["text"].tolist() == ["The Ninth Circle, #2.", "Body text here.", "More body."]
+    assert out["is_title"].tolist() == [True, False, False]
 
 
 def test_segment_table_without_title_in_text():

@@ -15,16 +15,23 @@ Patterns (case-insensitive, at the start of a line) and their reasons:
                    "Read more:", "Read also:", "See also:", "Also read:",
                    "Recommended:", "Latest news:", "Top stories:", "Trending:",
                    "Watch:" / "Listen:" *followed by a colon*
-``share``          "Share this (article|story|on ...)", "Share on Facebook", "Share via ..."
-``follow``         "Follow us on ...", "Follow @...", "Like us on Facebook"
+``share``          "Share this (article|story|on ...)", "Share on Facebook", "Share via ...", a line
+                   that is only a share-button label ("Twitter", "Facebook", "Email", "Print",
+                   "Comments", "WhatsApp"...)
+``follow``         "Follow us on ...", "Follow @...", "Follow Jane Doe on Twitter ...",
+                   "Twitter: @name", "Like us on Facebook"
 ``click``          "Click here to ...", "Click to ..."
 ``advertisement``  a line that is only "Advertisement", "Sponsored", "Ad", "Promoted"...
 ``cookie``         "We use cookies ...", "This site uses cookies ...", "Accept (all) cookies"
 ``subscribe``      "Subscribe to our ...", "Subscribe now/today/here", "Sign up for our newsletter",
                    "Get our newsletter"
-``caption``        "Image copyright ...", "Image caption ...", "Photo credit ...", "Media playback is ..."
+``caption``        "Image copyright ...", "Image caption ...", "Photo credit ...", "Photo: ...",
+                   "Photo by ...", "(AP Photo/...)", "Media playback is ...", a line that is
+                   only an agency credit ("Getty Images", "Reuters", "AFP", "AP", "EPA")
 ``copyright``      "Copyright (c)/© 2019 ...", "(c) 2019 ...", "© 2019", "All rights reserved"
 ``continue``       "Continue reading", "Story continues below", "Scroll to continue"
+``code``           scraped page code: a line that is only a brace, or one CSS declaration
+                   ("width:100%;")
 =================  =============================================================
 
 Add site-specific patterns with ``find_boilerplate(text, extra_patterns={"reason": regex})``.
@@ -49,8 +56,15 @@ PATTERNS: dict[str, str] = {
         r"|also\s+see|watch|listen|you\s+may\s+also\s+like|you\s+might\s+also\s+like|don'?t\s+miss)"
         r"\s*(?::|\s[-\u2013\u2014>\u00bb|]|\u00bb|>>)"
     ),
-    "share": r"share\s+(?:this|on|via|the\s+story|the\s+article|article|story)\b",
-    "follow": r"(?:follow\s+(?:us|@\w+|\w+\s+on\s+(?:twitter|facebook|instagram|x|linkedin|threads|tiktok))|like\s+us\s+on\s+facebook)\b",
+    "share": (
+        r"share\s+(?:this|on|via|the\s+story|the\s+article|article|story)\b"
+        r"|(?:share|tweet|e-?mail|print|comments?|twitter|facebook|whatsapp|linkedin|reddit|pinterest|messenger)"
+        r"[\s.:|]*$"
+    ),
+    "follow": (
+        r"(?:follow\s+(?:us|@\w+|(?:[\w.'-]+\s+){1,4}on\s+(?:twitter|facebook|instagram|x|linkedin|threads|tiktok|bluesky))"
+        r"|like\s+us\s+on\s+facebook|(?:twitter|x|instagram|facebook|threads|bluesky)\s*:\s*@\w+)\b"
+    ),
     "click": r"click\s+(?:here|to)\b",
     "advertisement": r"(?:advertisements?|advertising|sponsored(?:\s+content)?|promoted(?:\s+stories)?|ad|paid\s+content)\s*$",
     "cookie": r"(?:we\s+use\s+cookies|this\s+(?:web)?site\s+uses\s+cookies|accept\s+(?:all\s+)?cookies|cookie\s+(?:policy|settings))\b",
@@ -59,9 +73,14 @@ PATTERNS: dict[str, str] = {
         r"|sign\s+up\s+(?:(?:for|to)\s+(?:our|my|the)\s+[\w ]{0,30}(?:newsletter|alerts|updates|emails?|briefing)|here|now)"
         r"|get\s+our\s+(?:free\s+)?newsletter)\b"
     ),
-    "caption": r"(?:image|photo|picture|video)\s+(?:copyright|caption|credit|source)\b|media\s+playback\s+is\b",
+    "caption": (
+        r"(?:image|photo|picture|video)\s+(?:copyright|caption|credit|source)\b|media\s+playback\s+is\b"
+        r"|\(?(?:photo|image|picture)\s*(?::|by\b)|\(?ap\s+photo\b"
+        r"|\(?(?:getty(?:\s+images)?|reuters|afp(?:/getty(?:\s+images)?)?|ap|epa|shutterstock)\)?[\s.]*$"
+    ),
     "copyright": r"(?:copyright\s*(?:\u00a9|\(c\)|\d{4})|\(c\)\s*\d{4}|\u00a9\s*\d{4}|all\s+rights\s+reserved)",
     "continue": r"(?:continue\s+reading|story\s+continues\s+below|scroll\s+(?:down\s+)?to\s+continue)\b",
+    "code": r"(?:[{}][\s.;]*$|[\w-]+\s*:\s*[\w#%.(),-]+\s*;\s*$)",
 }
 # reasons whose lines may be long (they carry a headline); the rest are short prompts
 _LONG_OK = {"link"}

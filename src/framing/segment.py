@@ -8,7 +8,8 @@ A rule-based splitter (regular expressions plus word lists; no download, about
   line ending in ``. ! ? …`` or a closing quote, followed by a line starting with a
   capital, digit, quote or bullet), and after a short heading line (at most
   ``HEADING_WORDS`` words, no final punctuation) followed by a capitalised line. Hard-
-  wrapped text (lines of similar width) is kept together. Excluded (boilerplate)
+  wrapped text (lines of similar width, 40-120 characters, mostly ending mid-sentence,
+  some continuing in lower case) is kept together. Excluded (boilerplate)
   spans are always paragraphs of their own, flagged ``excluded``.
 - **The headline**: when a document's ``title`` is the first line of its text, that
   line is paragraph 0, one sentence, ``is_title``.
@@ -133,7 +134,8 @@ def _split_block(text: str, s: int, e: int) -> list[tuple[int, int]]:
     # hard-wrapped prose: lines of similar width (40-120 characters) that mostly end mid-sentence
     ends = sum(1 for ls, le in lines[:-1] if _TERMINAL.search(text, ls, le))
     wrapped = (40 <= longest <= 120 and all(n >= 0.7 * longest for n in lengths[:-1])
-               and ends * 2 < len(lines) - 1)
+               and ends * 2 < len(lines) - 1
+               and (len(lines) == 2 or any(text[ns:ns + 1].islower() for ns, _ in lines[1:])))
     out = []
     cur = lines[0][0]
     for (ls, le), (ns, ne) in zip(lines, lines[1:]):
@@ -300,8 +302,8 @@ def _title_split(text: str, paras: list[tuple[int, int, bool]], title) -> tuple[
     if excl or not text.startswith(title, s):
         return paras, False
     t_end = s + len(title)
-    if t_end == e:
-        return paras, True
+    if t_end == e or not _WORD_CHAR.search(text, t_end, e):
+        return paras, True  # the whole first paragraph (the title, maybe with a final ".")
     if text[t_end] != "\n" and not text.startswith("\r\n", t_end):
         return paras, False
     rest: list[tuple[int, int]] = []
