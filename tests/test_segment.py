@@ -139,6 +139,8 @@ def sents(text: str) -> list[str]:
         ("1. The first point is clear. 2. The second is not.",
          ["1. The first point is clear.", "2. The second is not."]),
         ("First line\n\nSecond paragraph", ["First line", "Second paragraph"]),
+        ("The shooting of\u00a0Rep. Gabby Giffords shocked New York\u00a0Gov. Andrew Cuomo. Yes.",
+         ["The shooting of\u00a0Rep. Gabby Giffords shocked New York\u00a0Gov. Andrew Cuomo.", "Yes."]),
         ("He met Ant and Dec. Natalie left on Sept. 11 with them.",
          ["He met Ant and Dec.", "Natalie left on Sept. 11 with them."]),
         ('"We stay in the community. " A spokesman said so. " We go," he said.',

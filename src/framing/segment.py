@@ -222,9 +222,10 @@ def _next_word(text: str, k: int) -> str:
 def _period_ends(text: str, i: int, k: int, c: str, sent_start: int) -> bool:
     """Whether the period at ``i`` ends a sentence; the next one would start at ``k``
     with first letter ``c`` (not lower case)."""
-    lo = max(sent_start, i - 40)
-    j = max(text.rfind(" ", lo, i), text.rfind("\n", lo, i), text.rfind("\t", lo, i), lo - 1) + 1
-    tok = text[j:i].lstrip(_OPENERS)
+    window = text[max(sent_start, i - 40):i]
+    word = window.rsplit(None, 1)[-1] if window and not window[-1].isspace() else ""  # any Unicode space
+    j = i - len(word)
+    tok = word.lstrip(_OPENERS)
     if not tok:
         return True  # a lone period
     low = tok.lower()
