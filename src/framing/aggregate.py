@@ -503,7 +503,8 @@ def coding_sheet(quotes: pd.DataFrame, documents: pd.DataFrame, matches: pd.Data
     sample = q.iloc[take]
     by_unit = {}
     if matches is not None and len(matches):
-        for uid, g in matches.groupby("unit_id", sort=False):
+        wanted = matches[matches["unit_id"].isin(set(sample["quote_id"]))]
+        for uid, g in wanted.groupby("unit_id", sort=False):
             by_unit[uid] = "; ".join(f"{r.lexicon}.{r.category}:{r.match}" + (" (negated)" if getattr(r, "negated", False) else "")
                                      for r in g.sort_values("start", kind="stable").itertuples(index=False))
     rows = []
