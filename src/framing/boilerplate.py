@@ -89,7 +89,7 @@ _LONG_OK = {"link"}
 @functools.lru_cache(maxsize=8)
 def _compiled(extra: tuple[tuple[str, str], ...] = ()) -> re.Pattern:
     parts = [f"(?P<{reason}>{regex})" for reason, regex in (*PATTERNS.items(), *extra)]
-    return re.compile(r"^[ \t\u00a0]*(?:" + "|".join(parts) + ")", re.IGNORECASE | re.MULTILINE)
+    return re.compile(r"[ \t\u00a0]*(?:" + "|".join(parts) + ")", re.IGNORECASE | re.MULTILINE)
 
 
 def find_boilerplate(text: str, *, extra_patterns: Mapping[str, str] | None = None) -> list[tuple[int, int, str]]:
@@ -107,21 +107,24 @@ def find_boilerplate(text: str, *, extra_patterns: Mapping[str, str] | None = No
             raise ParameterError(f"boilerplate reason {reason!r} must be an identifier (letters, digits, _)")
     pattern = _compiled(extra)
     spans: list[tuple[int, int, str]] = []
-    for m in pattern.finditer(text):
-        line_end = text.find("\n", m.end())
+    match = pattern.match
+    n = len(text)
+    line_start = 0
+    while line_start < n:
+        line_end = text.find("\n", line_start)
         if line_end < 0:
-            line_end = len(text)
-        line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = n
+        m = match(text, line_start, line_end)
+        if m is None:
+            line_start = line_end + 1
+            continue
         line = text[line_start:line_end]
         stripped = line.strip()
-        if not stripped or len(stripped) > MAX_LINE_CHARS:
-            continue
         reason = m.lastgroup or "boilerplate"
-        if reason not in _LONG_OK and len(stripped.split()) > MAX_PROMPT_WORDS:
-            continue
-        start = line_start + (len(line) - len(line.lstrip()))
-        end = line_start + len(line.rstrip())
-        if spans and spans[-1][0] == start:
-            continue
-        spans.append((start, end, reason))
+        if stripped and len(stripped) <= MAX_LINE_CHARS and (
+            reason in _LONG_OK or len(stripped.split()) <= MAX_PROMPT_WORDS
+        ):
+            start = line_start + (len(line) - len(line.lstrip()))
+            spans.append((start, start + len(stripped), reason))
+        line_start = line_end + 1
     return spans

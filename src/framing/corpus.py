@@ -391,6 +391,23 @@ def _first_line(err: BaseException) -> str:
 # --------------------------------------------------------------------------- chunks
 
 
+class _IdSet:
+    """The ids seen so far, as 64-bit digests (bounded memory on huge corpora)."""
+
+    def __init__(self) -> None:
+        self._digests: set[int] = set()
+
+    @staticmethod
+    def _key(doc_id: str) -> int:
+        return int.from_bytes(hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
+
+    def __contains__(self, doc_id: str) -> bool:
+        return self._key(doc_id) in self._digests
+
+    def add(self, doc_id: str) -> None:
+        self._digests.add(self._key(doc_id))
+
+
 class _Collector:
     """Builds documents tables chunk by chunk; tracks ids, errors and warnings."""
 
@@ -403,7 +420,7 @@ class _Collector:
         self.rows: list[dict] = []
         self.bad: list[dict] = []
         self.warnings: list[dict] = []
-        self.seen: dict[str, str] = {}
+        self.seen = _IdSet()
         self.total = 0
         self.first_bad: dict | None = None
 
@@ -430,10 +447,10 @@ class _Collector:
         """Add one document; False (after fail) when its id repeats an earlier one."""
         doc_id = row["doc_id"]
         if doc_id in self.seen:
-            self.fail(f"duplicate document id {doc_id!r} (first at {self.seen[doc_id]}); ids must be unique",
+            self.fail(f"duplicate document id {doc_id!r} (an earlier document has it); ids must be unique",
                       row["source"])
             return False
-        self.seen[doc_id] = row["source"]
+        self.seen.add(doc_id)
         for key in (doc_id, row.pop("_file", None)):
             if key is not None and key in self.meta:
                 self.meta_used.add(key)
@@ -833,7 +850,7 @@ def _iter_batches(batches, f, shard: str, col: _Collector, *, id_col, text_col, 
                 yield col.flush()
 
 
-def _content_id(shard: str, title, text: str, seen: Mapping[str, str]) -> str:
+def _content_id(shard: str, title, text: str, seen) -> str:
     """``shard:hash`` of title and text (``~2``, ``~3`` for exact repeats)."""
     digest = hashlib.sha1(f"{_as_str(title)}\n{text}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
     base = f"{shard}:{digest}"
