@@ -55,10 +55,17 @@ def draw(kind: str):
         d = pd.DataFrame({"frame": ["war", "peace"] * 2, "side": list("xxyy"), "rate": [1, 2, 3, 4.0],
                           "lo": [0.5, 1, 2, 3.0], "hi": [2, 3, 4, 5.0]})
         return plots.plot_profile(d, "frame", "side"), d
+    if kind == "terms":
+        d = pd.DataFrame({"side": list("xxxyyz"), "term": ["peace", "talks", "deal", "war", "threat", "aid"],
+                          "zscore": [3.0, 2.0, 1.0, 4.0, 2.5, 1.5]})
+        axes = plots.plot_top_terms(d, "side", top=2)
+        assert [a.get_title() for a in axes] == ["x", "y", "z"]
+        assert [t.get_text() for t in axes[0].get_yticklabels()] == ["peace", "talks"]
+        return axes[0], d
     raise AssertionError(kind)
 
 
-KINDS = ["means", "heatmap", "shares", "counts", "distribution", "timeline", "profile"]
+KINDS = ["means", "heatmap", "shares", "counts", "distribution", "timeline", "profile", "terms"]
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -403,6 +403,44 @@ def plot_stacked_shares(data: pd.DataFrame, group: str, category: str, *, value:
     return ax
 
 
+def plot_top_terms(data: pd.DataFrame, group: str, *, term: str = "term", value: str = "zscore",
+                   top: int = 10, order: Sequence | None = None, xlabel: str | None = None):
+    """Small multiples: one panel per group with its ``top`` terms by ``value`` (e.g.
+    distinctive words per side), bars in the group's colour and hatch.
+
+    Returns the list of panel Axes (``axes[0].figure`` is the figure); double
+    column width when there are more than two groups.
+    """
+    import matplotlib.pyplot as plt
+
+    _check_columns(data, group, term, value)
+    groups = _order(data[group], order)
+    if data.empty or not groups:
+        return [annotate_empty(_axes(None))]
+    styles = group_styles(list(order) if order is not None else groups)
+    ncols = min(len(groups), 3 if len(groups) > 2 else 2)
+    nrows = -(-len(groups) // ncols)
+    width = "double" if len(groups) > 2 else "single"
+    rows_per_panel = min(top, int(data.groupby(group)[term].size().max()))
+    height = min(9.0, nrows * (0.45 + 0.14 * rows_per_panel))
+    fig, axes = new_figure(width, height, nrows=nrows, ncols=ncols, squeeze=False)
+    flat = list(axes.flat)
+    for ax, g in zip(flat, groups):
+        sub = data[data[group] == g].sort_values(value, ascending=False, kind="stable").head(top)
+        st = styles.get(g, group_styles([g])[g])
+        y = np.arange(len(sub))
+        ax.barh(y, sub[value].astype(float), color=st["color"], hatch=st["hatch"], edgecolor="black",
+                linewidth=0.4, height=0.75)
+        ax.set_yticks(y, [_shorten(t, 20) for t in sub[term]])
+        ax.set_ylim(len(sub) - 0.5 if len(sub) else 0.5, -0.5)
+        ax.set_title(_shorten(g, 28))
+        ax.set_xlabel(xlabel or value)
+    for ax in flat[len(groups):]:
+        ax.set_visible(False)
+    plt.setp([a.get_xaxis().get_label() for a in flat[: len(groups)] if a not in flat[(nrows - 1) * ncols:]], visible=False)
+    return flat[: len(groups)]
+
+
 def annotate_empty(ax, message: str = "no data for these parameters"):
     """Mark an axes as intentionally empty (a figure is still written)."""
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.4")
