@@ -315,7 +315,7 @@ def test_iter_documents_chunks(tmp_path):
 def test_cli_summary(capsys):
     assert main(["corpus", str(FIX / "folder")]) == 0
     out = capsys.readouterr().out
-    assert "documents   4" in out
+    assert "documents   4" in out and "(per document: median" in out
     assert "sections    2: politics 2, sport 1" in out
     assert "outlets     2: Daily Ledger 2, Evening Post 1" in out
     assert "dates       2024-03-05 to 2024-03-06 (2 of 4 documents dated)" in out

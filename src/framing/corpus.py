@@ -987,7 +987,8 @@ def corpus_summary(documents: pd.DataFrame) -> dict:
     """Counts a researcher checks after loading: documents, words, dates, outlets,
     sections, boilerplate spans, encoding fallbacks, duplicates, skipped members."""
     n = len(documents)
-    words = int(documents["text"].str.split().str.len().sum()) if n else 0
+    lengths = documents["text"].str.split().str.len() if n else pd.Series([], dtype="int64")
+    words = int(lengths.sum()) if n else 0
     dates = documents["date"].dropna()
     fallbacks = documents.loc[~documents["encoding"].isin(["utf-8", "utf-8-sig"]), ["source", "encoding"]]
     spans = [span for ex in documents["excluded"] for span in (ex if ex is not None else [])]
@@ -1004,6 +1005,9 @@ def corpus_summary(documents: pd.DataFrame) -> dict:
         "documents": n,
         "words": words,
         "characters": int(documents["text"].str.len().sum()) if n else 0,
+        "words_per_document": {"median": float(lengths.median()), "min": int(lengths.min()),
+                               "max": int(lengths.max())} if n else None,
+        "untitled": int((documents["title"] == "").sum()) if n else 0,
         "date_min": None if dates.empty else dates.min().isoformat(),
         "date_max": None if dates.empty else dates.max().isoformat(),
         "documents_with_date": int(len(dates)),

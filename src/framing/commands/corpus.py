@@ -80,7 +80,11 @@ def _counts(counts: dict[str, int], top: int) -> str:
 
 def format_summary(s: dict, *, top: int = 10) -> str:
     """The human-readable summary of :func:`framing.corpus.corpus_summary`."""
-    lines = [f"documents   {s['documents']:,}", f"words       {s['words']:,}"]
+    lines = [f"documents   {s['documents']:,}" + (f" ({s['untitled']:,} without a title)" if s.get("untitled") else ""),
+             f"words       {s['words']:,}"]
+    per = s.get("words_per_document")
+    if per:
+        lines[-1] += f" (per document: median {per['median']:,.0f}, {per['min']:,} to {per['max']:,})"
     if s["date_min"]:
         lines.append(f"dates       {s['date_min'][:10]} to {s['date_max'][:10]} "
                      f"({s['documents_with_date']:,} of {s['documents']:,} documents dated)")
