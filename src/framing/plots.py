@@ -191,7 +191,7 @@ def plot_counts(data: pd.DataFrame, x: str, *, count: str | None = None, hue: st
     ax.invert_yaxis()
     ax.set_xlabel(xlabel or ("count" if count == "n" else count))
     ax.set_ylabel("")
-    if hue:
+    if hue and len(hues) > 1:
         _legend(ax, hue)
     return ax
 
@@ -218,7 +218,7 @@ def plot_timeline(data: pd.DataFrame, x: str, y: str, *, hue: str | None = None,
                             alpha=0.2, linewidth=0)
     ax.set_xlabel(x)
     ax.set_ylabel(ylabel or y)
-    if hue:
+    if hue and len(hues) > 1:
         _legend(ax, hue)
     if pd.api.types.is_datetime64_any_dtype(data[x]):
         import matplotlib.dates as mdates
@@ -274,7 +274,7 @@ def plot_group_means(data: pd.DataFrame, group: str, *, mean: str = "mean", lo: 
     ax.set_yticks(range(len(groups)), labels)
     ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlabel(xlabel or mean)
-    if hue:
+    if hue and len(hues) > 1:
         _legend(ax, hue)
     return ax
 
