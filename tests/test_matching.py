@@ -160,3 +160,12 @@ def test_cli_score_and_matches(tmp_path, capsys):
     assert all(text[s:e] == t for s, e, t in zip(matches["start"], matches["end"], matches["match"]))
     assert main(["score", str(SEED), "--lexicon", str(tmp_path / "missing.yaml")]) == 2
     assert "missing.yaml" in capsys.readouterr().err
+
+
+def test_phrases_starting_with_function_words_still_win_longest_first():
+    m = DictionaryMatcher([{"a": ["to"], "b": ["to blame", "the public", "will not work"], "c": ["blame", "public*"]}])
+    assert found(m, "Who is to blame? The public's mood: it will not work, to them, and publicly") == [
+        ("b", "to blame", "to blame"), ("b", "the public", "The public"), ("b", "will not work", "will not work"),
+        ("a", "to", "to"), ("c", "public*", "publicly")]
+    got = m.match(units_of("x to blame"))
+    assert got[["start", "end"]].values.tolist() == [[2, 10]]

@@ -64,6 +64,8 @@ class _Compiled:
                 self.columns.append((lex.name, cat))
         self.exact: dict[str, list] = {}
         self.wild: dict[str, list] = {}
+        self.anchor_exact: dict[str, list] = {}
+        self.anchor_wild: dict[str, list] = {}
         for li, lex in enumerate(lexicons):
             groups: dict[tuple, list] = {}
             first_term: dict[tuple, str] = {}
@@ -76,50 +78,109 @@ class _Compiled:
                 # sort key: longest first, exact before wildcard, longer prefix first
                 key = (-len(pats), prefix, -len(tok), sum(p for _, p in pats))
                 last_word = None if pats[-1][1] else pats[-1][0]  # None: the last word is a wildcard
+                anchor = _anchor(pats)
+                if anchor:
+                    # a phrase starting with a function word ("the public", "to blame") is looked
+                    # up from its first content word, so that "the" is not a hit everywhere
+                    cand = (key, li, len(pats), pats, anchor, first_term[pats], tuple(payload), last_word)
+                    word, wild = pats[anchor]
+                    (self.anchor_wild if wild else self.anchor_exact).setdefault(word, []).append(cand)
+                    continue
                 cand = (key, li, len(pats), rest, first_term[pats], tuple(payload), last_word)
                 (self.wild if prefix else self.exact).setdefault(tok, []).append(cand)
-        self.wild_lengths = sorted({len(k) for k in self.wild})
-        self.head = self.wild_lengths[0] if self.wild_lengths else 0
-        self.wild_heads = frozenset(k[: self.head] for k in self.wild)
+        # wildcard prefixes grouped by their first HEAD characters: a token is checked only
+        # against the few prefixes that share its head (shorter prefixes: always)
+        self.by_head: dict[str, tuple[str, ...]] = {}
+        self.short: tuple[str, ...] = tuple(sorted({k for k in (*self.wild, *self.anchor_wild) if len(k) < _HEAD}))
+        heads: dict[str, set] = {}
+        for k in (*self.wild, *self.anchor_wild):
+            if len(k) >= _HEAD:
+                heads.setdefault(k[:_HEAD], set()).add(k)
+        self.by_head = {h: tuple(sorted(v)) for h, v in heads.items()}
+        self.has_anchors = bool(self.anchor_exact or self.anchor_wild)
         self.n_lex = len(lexicons)
 
     def resolve(self, tok: str):
-        """Per lexicon, what can start at a token equal to ``tok`` (None when nothing can).
+        """What can match at a token equal to ``tok``: None, or ``(regular, anchored)``.
 
-        A tuple of ``(lexicon index, by_second, others, single)``: ``by_second`` maps the
-        second word of phrases whose second word is exact to their candidates, ``others``
-        lists the remaining phrases, ``single`` is the best one-word candidate. Candidate
+        ``regular``: per lexicon, ``(lexicon index, by_second, others, single)`` for terms
+        starting with ``tok``: ``by_second`` maps the second word of phrases whose second
+        word is exact to their candidates, ``others`` lists the remaining phrases,
+        ``single`` is the best one-word candidate (or None). ``anchored``: phrases whose
+        first content word is ``tok`` (they start up to a few words earlier). Candidate
         lists are sorted by preference (longest first, exact before wildcard).
         """
-        found = list(self.exact.get(tok, ()))
-        if tok.endswith("'s") and len(tok) > 2:
-            found += self.exact.get(tok[:-2], ())
-        if self.head and tok[: self.head] in self.wild_heads:
-            wild = self.wild
-            for n in self.wild_lengths:
-                if n > len(tok):
-                    break
-                c = wild.get(tok[:n])
-                if c:
-                    found += c
-        if not found:
+        base = tok[:-2] if tok.endswith("'s") and len(tok) > 2 else None
+        found = self._lookup(tok, base, self.exact, self.wild)
+        anchored = self._lookup(tok, base, self.anchor_exact, self.anchor_wild) if self.has_anchors else []
+        if not found and not anchored:
             return None
-        found.sort(key=lambda c: c[0])
-        out = []
-        for li in sorted({c[1] for c in found}):
-            mine = [c[:1] + c[2:] for c in found if c[1] == li]  # (key, n, rest, term, payload, last_word)
-            by_second: dict[str, list] = {}
-            others = []
-            for c in mine:
-                if c[1] > 1:
-                    first = c[2][0]
-                    if first[1]:
-                        others.append(c)
-                    else:
-                        by_second.setdefault(first[0], []).append(c)
-            single = next((c for c in mine if c[1] == 1), None)
-            out.append((li, by_second or None, tuple(others) or None, single))
-        return tuple(out)
+        regular = None
+        if found:
+            found.sort(key=lambda c: c[0])
+            out = []
+            for li in sorted({c[1] for c in found}):
+                mine = [c[:1] + c[2:] for c in found if c[1] == li]  # (key, n, rest, term, payload, last_word)
+                by_second: dict[str, list] = {}
+                others = []
+                for c in mine:
+                    if c[1] > 1:
+                        first = c[2][0]
+                        if first[1]:
+                            others.append(c)
+                        else:
+                            by_second.setdefault(first[0], []).append(c)
+                single = next((c for c in mine if c[1] == 1), None)
+                out.append((li, by_second or None, tuple(others) or None, single))
+            regular = tuple(out)
+        if anchored:
+            anchored.sort(key=lambda c: c[0])
+        return regular, tuple(anchored) or None
+
+    def _lookup(self, tok: str, base: str | None, exact: dict, wild: dict) -> list:
+        found = list(exact.get(tok, ()))
+        if base is not None:
+            found += exact.get(base, ())
+        if wild:
+            keys = self.by_head.get(tok[:_HEAD], ())
+            for k in (*self.short, *keys) if self.short else keys:
+                if tok.startswith(k):
+                    c = wild.get(k)
+                    if c:
+                        found += c
+        return found
+
+
+_HEAD = 3
+
+# function words that never anchor a phrase lookup (see _anchor)
+_FUNCTION_WORDS = frozenset(
+    "a an the to of in on at for from by with as and or but not no nor is are was were be been will would "
+    "shall should can could may might must has have had do does did it its this that these those he she "
+    "they we i you his her their our my your more most all any some out up".split())
+
+
+def _anchor(pats: tuple) -> int:
+    """Index of the first word of a phrase to look it up by: 0 unless it starts with function words."""
+    if len(pats) < 2:
+        return 0
+    for k, (word, wild) in enumerate(pats):
+        if wild or word not in _FUNCTION_WORDS:
+            return k
+    return 0
+
+
+def _full_ok(toks: list, s: int, pats: tuple) -> bool:
+    """Do the tokens from ``s`` match all of a phrase's word patterns?"""
+    last = len(pats) - 1
+    for k, (p, prefix) in enumerate(pats):
+        t = toks[s + k]
+        if prefix:
+            if not t.startswith(p):
+                return False
+        elif t != p and not (k == last and t.endswith("'s") and t[:-2] == p):
+            return False
+    return True
 
 
 def _rest_ok(toks: list, i: int, rest: tuple) -> bool:
@@ -135,6 +196,20 @@ def _rest_ok(toks: list, i: int, rest: tuple) -> bool:
         elif t != p and not (k == last and t.endswith("'s") and t[:-2] == p):
             return False
     return True
+
+
+class _TokenCache(dict):
+    """token -> candidates (None when nothing starts there), resolved on first sight."""
+
+    __slots__ = ("resolve",)
+
+    def __init__(self, resolve):
+        super().__init__()
+        self.resolve = resolve
+
+    def __missing__(self, token: str):
+        value = self[token] = self.resolve(token)
+        return value
 
 
 def _as_units(units) -> pd.DataFrame:
@@ -181,12 +256,13 @@ class DictionaryMatcher:
             self._compiled_cache = _Compiled(load_lexicons(self.lexicons), self.case_sensitive)
         return self._compiled_cache
 
-    def _vocabulary(self) -> tuple[dict, set]:
+    def _vocabulary(self) -> "_TokenCache":
         """The token -> candidates cache, kept across calls (cleared past 2M distinct tokens)."""
         comp = self._compiled()
-        if not hasattr(comp, "cand") or len(comp.known) > 2_000_000:
-            comp.cand, comp.known = {}, set()
-        return comp.cand, comp.known
+        cache = getattr(comp, "cache", None)
+        if cache is None or len(cache) > 2_000_000:
+            cache = comp.cache = _TokenCache(comp.resolve)
+        return cache
 
     @property
     def columns(self) -> list[str]:
@@ -199,25 +275,21 @@ class DictionaryMatcher:
         units = _as_units(units)
         comp = self._compiled()
         texts = units["text"].tolist()
-        frags = units["fragments"].tolist() if "fragments" in units.columns else [None] * len(texts)
+        frags = units["fragments"].tolist() if "fragments" in units.columns else None
         case_sensitive = self.case_sensitive
         window = self.negation_window
-        neg_words = frozenset(w.lower() if not case_sensitive else w for w in self.negators)
+        neg_words = frozenset(w if case_sensitive else w.lower() for w in self.negators)
         neg_suffix = "n't" if "n't" in neg_words else None
-        cand, known = self._vocabulary()
-        resolve = comp.resolve
-        rest_ok = _rest_ok
+        stop_chars = _STOP_CHARS
+        cache = self._vocabulary()
+        lookup = cache.__getitem__  # resolves (and remembers) unseen tokens through __missing__
         split = _SPLIT_RE.split
+        rest_ok = _rest_ok
+        full_ok = _full_ok
+        has_anchors = comp.has_anchors
         n_lex = comp.n_lex
-        out_unit: list[int] = []
-        out_lex: list[int] = []
-        out_col: list[int] = []
-        out_term: list[str] = []
-        out_match: list[str] = []
-        out_start: list[int] = []
-        out_end: list[int] = []
-        out_weight: list[float] = []
-        out_neg: list[bool] = []
+        records: list[tuple] = []
+        record = records.append
         n_tokens = np.zeros(len(texts), dtype=np.int64)
         for u, text in enumerate(texts):
             if not isinstance(text, str):
@@ -233,87 +305,141 @@ class DictionaryMatcher:
                 toks = [t.lower() for t in parts[1::2]]
             ntok = len(toks)
             n_tokens[u] = ntok
-            if not known.issuperset(toks):
-                for t in set(toks).difference(known):
-                    known.add(t)
-                    c = resolve(t)
-                    if c is not None:
-                        cand[t] = c
-            hits = list(compress(count(), map(cand.__contains__, toks)))
+            hits = list(compress(count(), map(lookup, toks)))
             if not hits:
                 continue
+            starts = hits
+            extra = None
+            if has_anchors:
+                regular_hits = []
+                for i in hits:
+                    regular, anchored = cache[toks[i]]
+                    if anchored is not None:
+                        for c in anchored:
+                            s0 = i - c[4]
+                            if s0 >= 0 and s0 + c[2] <= ntok and full_ok(toks, s0, c[3]):
+                                if extra is None:
+                                    extra = {}
+                                extra.setdefault(s0, []).append(c)
+                    if regular is not None:
+                        regular_hits.append(i)
+                starts = regular_hits if extra is None else sorted(set(regular_hits).union(extra))
             free = [0] * n_lex
-            cum = None
-            fr = frags[u]
-            for i in hits:
-                for li, by_second, others, single in cand[toks[i]]:
-                    if i < free[li]:
-                        continue
-                    best = None
-                    if by_second is not None and i + 1 < ntok:
-                        t2 = toks[i + 1]
-                        group = by_second.get(t2)
-                        if group is None and t2.endswith("'s"):
-                            group = by_second.get(t2[:-2])
-                        if group is not None:
-                            for c in group:
-                                if c[1] == 2 or rest_ok(toks, i, c[2]):
+            chosen = []
+            for i in starts:
+                entry = cache[toks[i]]
+                ex = extra.get(i) if extra is not None else None
+                if entry is not None and entry[0] is not None:
+                    for li, by_second, others, single in entry[0]:
+                        if i < free[li]:
+                            continue
+                        best = None
+                        if by_second is not None and i + 1 < ntok:
+                            t2 = toks[i + 1]
+                            group = by_second.get(t2)
+                            if group is None and t2[-2:] == "'s":
+                                group = by_second.get(t2[:-2])
+                            if group is not None:
+                                for c in group:
+                                    if c[1] == 2 or rest_ok(toks, i, c[2]):
+                                        best = c
+                                        break
+                        if others is not None:
+                            for c in others:
+                                if best is not None and c[0] >= best[0]:
+                                    break
+                                if rest_ok(toks, i, c[2]):
                                     best = c
                                     break
-                    if others is not None:
-                        for c in others:
-                            if best is not None and c[0] >= best[0]:
-                                break
-                            if rest_ok(toks, i, c[2]):
-                                best = c
-                                break
-                    if best is None:
-                        best = single
+                        if best is None:
+                            best = single
+                        if ex is not None:
+                            for c in ex:
+                                if c[1] == li and (best is None or c[0] < best[0]):
+                                    best = (c[0], c[2], None, c[5], c[6], c[7])
+                                    break
                         if best is None:
                             continue
-                    _key, n, _rest, term, payload, last_word = best
-                    free[li] = i + n
-                    if cum is None:
-                        cum = list(accumulate(map(len, parts)))
-                    s = cum[2 * i]
-                    e = cum[2 * (i + n) - 1]
-                    if last_word is not None and toks[i + n - 1] != last_word:
-                        e -= 2  # matched through the possessive's base word: leave "'s" out
-                    negated = False
-                    if window:
-                        k = i - 1
-                        while k >= 0 and k >= i - window:
-                            sep = parts[2 * k + 2]
-                            if sep and not _STOP_CHARS.isdisjoint(sep):
-                                break
-                            t = toks[k]
-                            if t in neg_words or (neg_suffix and t.endswith(neg_suffix)):
-                                negated = True
-                                break
-                            k -= 1
-                    matched = text[s:e]
-                    if fr is not None and len(fr):
-                        if len(fr) == 1:
-                            ds, de = fr[0][0] + s, fr[0][0] + e
-                        else:
-                            from .units import to_document_offset
+                        free[li] = i + best[1]
+                        chosen.append((i, li, best))
+                if ex is not None:
+                    for c in ex:
+                        li = c[1]
+                        if i < free[li]:
+                            continue
+                        free[li] = i + c[2]
+                        chosen.append((i, li, (c[0], c[2], None, c[5], c[6], c[7])))
+            pidx = 0  # offsets: pos = total length of parts[:pidx]
+            pos = 0
+            for i, li, best in chosen:
+                n = best[1]
+                k = 2 * i + 1
+                if k > pidx:
+                    pos += sum(map(len, parts[pidx:k]))
+                    pidx = k
+                start = pos
+                last = toks[i + n - 1]
+                if n == 1:
+                    end = start + len(last)
+                else:
+                    end = start + sum(map(len, parts[k:2 * (i + n)]))
+                last_word = best[5]
+                if last_word is not None and last != last_word:
+                    end -= 2  # matched through the possessive's base word: leave "'s" out
+                negated = False
+                if window:
+                    k = i - 1
+                    while k >= 0 and k >= i - window:
+                        sep = parts[2 * k + 2]
+                        if sep != " " and not stop_chars.isdisjoint(sep):
+                            break
+                        t = toks[k]
+                        if t in neg_words or (neg_suffix and t.endswith(neg_suffix)):
+                            negated = True
+                            break
+                        k -= 1
+                record((u, li, best[4], best[3], start, end, negated))
+        return self._expand(records, texts, frags), n_tokens
 
-                            ds, de = to_document_offset(fr, s), to_document_offset(fr, e)
-                    else:
-                        ds, de = s, e
-                    for col, weight, _cat in payload:
-                        out_unit.append(u)
-                        out_lex.append(li)
-                        out_col.append(col)
-                        out_term.append(term)
-                        out_match.append(matched)
-                        out_start.append(int(ds))
-                        out_end.append(int(de))
-                        out_weight.append(weight)
-                        out_neg.append(negated)
-        found = {"unit": out_unit, "lexicon": out_lex, "col": out_col, "term": out_term, "match": out_match,
-                 "start": out_start, "end": out_end, "weight": out_weight, "negated": out_neg}
-        return found, n_tokens
+    @staticmethod
+    def _expand(records: list[tuple], texts: list, frags: list | None) -> dict:
+        """Match records (one per matched span) -> columns (one row per category of the term)."""
+        if not records:
+            return {k: [] for k in ("unit", "lexicon", "col", "term", "match", "start", "end", "weight", "negated")}
+        from .units import to_document_offset
+
+        us, lis, payloads, terms, ss, es, negs = zip(*records)
+        matched = [texts[u][s:e] for u, s, e in zip(us, ss, es)]
+        u_arr = np.fromiter(us, dtype=np.int64, count=len(us))
+        s_arr = np.fromiter(ss, dtype=np.int64, count=len(ss))
+        e_arr = np.fromiter(es, dtype=np.int64, count=len(es))
+        if frags is not None:
+            first = np.zeros(len(texts), dtype=np.int64)
+            multi = []
+            for k, fr in enumerate(frags):
+                if fr is not None and len(fr):
+                    first[k] = int(fr[0][0])
+                    if len(fr) > 1:
+                        multi.append(k)
+            ds, de = s_arr + first[u_arr], e_arr + first[u_arr]
+            if multi:
+                for r in np.flatnonzero(np.isin(u_arr, multi)):
+                    fr = frags[u_arr[r]]
+                    ds[r], de[r] = to_document_offset(fr, int(s_arr[r])), to_document_offset(fr, int(e_arr[r]))
+        else:
+            ds, de = s_arr, e_arr
+        sizes = np.fromiter(map(len, payloads), dtype=np.int64, count=len(payloads))
+        if (sizes == 1).all():
+            cols = [p[0][0] for p in payloads]
+            weights = [p[0][1] for p in payloads]
+            return {"unit": u_arr, "lexicon": list(lis), "col": cols, "term": list(terms), "match": matched,
+                    "start": ds, "end": de, "weight": weights, "negated": list(negs)}
+        rep = np.repeat(np.arange(len(records)), sizes)
+        cols = [c for p in payloads for c, _w, _cat in p]
+        weights = [w for p in payloads for _c, w, _cat in p]
+        take = lambda seq: [seq[r] for r in rep]  # noqa: E731
+        return {"unit": u_arr[rep], "lexicon": take(lis), "col": cols, "term": take(terms), "match": take(matched),
+                "start": ds[rep], "end": de[rep], "weight": weights, "negated": take(negs)}
 
     # -- tables ------------------------------------------------------------------------
     def _match_frame(self, units: pd.DataFrame, found: dict) -> pd.DataFrame:
