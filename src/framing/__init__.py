@@ -54,7 +54,9 @@ _API: dict[str, str] = {
     "match_lexicons": "matching",
     "score_units": "scoring",
     "induce_lexicon": "induce",
+    "keywords_in_context": "matching",
     "distinctive_words": "induce",
+    "score_and_match": "scoring",
     # evaluation
     "evaluate_quotes": "evaluate.quotes",
     "evaluate_scores": "evaluate.scores",
