@@ -72,6 +72,18 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.entries)
 
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the name, categories and entries: changes whenever matching could."""
+        import hashlib
+
+        h = hashlib.sha256()
+        h.update(self.name.encode())
+        h.update("\x1f".join(self.categories).encode())
+        for term, cat, weight in self.entries[ENTRY_COLUMNS].itertuples(index=False):
+            h.update(f"\x1e{term}\x1f{cat}\x1f{float(weight)!r}".encode())
+        return h.hexdigest()
+
     def summary(self) -> pd.DataFrame:
         """Per category: ``category``, ``n_terms``, ``n_wildcards``, ``n_phrases``, ``examples``."""
         rows = []
