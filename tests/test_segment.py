@@ -250,3 +250,18 @@ def test_offsets_round_trip_property(parts):
     assert "".join(covered.split()) == "".join(text.split())
     para = split_paragraphs(text)
     assert "".join("".join(text[s:e].split()) for s, e in para) == "".join(text.split())
+
+
+def test_sentence_spans_match_segment(seed_docs, seed_sentences):
+    row = seed_docs.iloc[0]
+    spans = framing.sentence_spans(row["text"], row["title"], row["excluded"])
+    assert spans == list(zip(seed_sentences["paragraph"], seed_sentences["start"], seed_sentences["end"],
+                             seed_sentences["is_title"]))
+    assert framing.sentence_spans("") == []
+
+
+def test_framing_segment_callable_even_as_module(seed_docs):
+    import framing.segment as module
+
+    assert callable(module)
+    assert len(module(seed_docs)) == len(SEED_SENTENCES)

@@ -27,11 +27,13 @@ _API: dict[str, str] = {
     "write_table": "_io",
     # corpus
     "load_corpus": "corpus",
+    "iter_documents": "corpus",
     "read_text_file": "corpus",
     "find_boilerplate": "boilerplate",
     "split_paragraphs": "segment",
     "split_sentences": "segment",
     "segment": "segment",
+    "sentence_spans": "segment",
     "paragraphs": "segment",
     # quotes and speakers
     "extract_quotes": "quotes",
@@ -52,11 +54,11 @@ _API: dict[str, str] = {
     "list_lexicons": "lexicon",
     "DictionaryMatcher": "matching",
     "match_lexicons": "matching",
-    "score_units": "scoring",
-    "induce_lexicon": "induce",
     "keywords_in_context": "matching",
-    "distinctive_words": "induce",
+    "score_units": "scoring",
     "score_and_match": "scoring",
+    "induce_lexicon": "induce",
+    "distinctive_words": "induce",
     # evaluation
     "evaluate_quotes": "evaluate.quotes",
     "evaluate_scores": "evaluate.scores",

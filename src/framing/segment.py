@@ -330,6 +330,26 @@ def _columns(documents: pd.DataFrame) -> tuple[Iterable, Iterable, Iterable, Ite
     return documents["doc_id"].tolist(), documents["text"].tolist(), titles, excluded
 
 
+def sentence_spans(text: str, title=None, excluded=None) -> list[tuple[int, int, int, bool]]:
+    """``(paragraph, start, end, is_title)`` of every sentence of one document, exactly
+    the rows :func:`segment` makes for it (use this to locate offsets in sentences)."""
+    out: list[tuple[int, int, int, bool]] = []
+    if not isinstance(text, str) or not text:
+        return out
+    paras, has_title = _doc_paragraphs(text, title, excluded)
+    for p, (s, e, excl) in enumerate(paras):
+        if excl:
+            continue
+        if has_title and p == 0:
+            if _has_word(text, s, e):
+                out.append((p, s, e, True))
+            continue
+        for a, b in split_sentences(text, s, e):
+            if _has_word(text, a, b):
+                out.append((p, a, b, False))
+    return out
+
+
 def segment(documents: pd.DataFrame) -> pd.DataFrame:
     """The sentences table of a documents table (columns in docs/tables.md).
 
@@ -339,27 +359,15 @@ def segment(documents: pd.DataFrame) -> pd.DataFrame:
     """
     cols: dict[str, list] = {k: [] for k in ("doc_id", "sent_id", "paragraph", "sentence", "start", "end", "text", "is_title")}
     for doc_id, text, title, excluded in zip(*_columns(documents)):
-        if not isinstance(text, str) or not text:
-            continue
-        paras, has_title = _doc_paragraphs(text, title, excluded)
-        n = 0
-        for p, (s, e, excl) in enumerate(paras):
-            if excl:
-                continue
-            is_title = has_title and p == 0
-            spans = [(s, e)] if is_title else split_sentences(text, s, e)
-            for a, b in spans:
-                if not _has_word(text, a, b):
-                    continue
-                cols["doc_id"].append(doc_id)
-                cols["sent_id"].append(f"{doc_id}:s{n}")
-                cols["paragraph"].append(p)
-                cols["sentence"].append(n)
-                cols["start"].append(a)
-                cols["end"].append(b)
-                cols["text"].append(text[a:b])
-                cols["is_title"].append(is_title)
-                n += 1
+        for n, (p, a, b, is_title) in enumerate(sentence_spans(text, title, excluded)):
+            cols["doc_id"].append(doc_id)
+            cols["sent_id"].append(f"{doc_id}:s{n}")
+            cols["paragraph"].append(p)
+            cols["sentence"].append(n)
+            cols["start"].append(a)
+            cols["end"].append(b)
+            cols["text"].append(text[a:b])
+            cols["is_title"].append(is_title)
     out = pd.DataFrame(cols)
     for c in ("paragraph", "sentence", "start", "end"):
         out[c] = out[c].astype("int64")
@@ -389,13 +397,6 @@ def paragraphs(documents: pd.DataFrame) -> pd.DataFrame:
     for c in ("is_title", "excluded"):
         out[c] = out[c].astype(bool)
     return out
-
-
-def sentence_spans(text: str, *, title=None, excluded=None) -> list[tuple[int, int, int, bool]]:
-    """``(paragraph, start, end, is_title)`` of every sentence of one document."""
-    docs = pd.DataFrame({"doc_id": ["_"], "text": [text], "title": [title or ""], "excluded": [excluded or []]})
-    sents = segment(docs)
-    return list(zip(sents["paragraph"], sents["start"], sents["end"], sents["is_title"]))
 
 
 class _CallableModule(types.ModuleType):
