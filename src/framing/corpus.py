@@ -423,6 +423,7 @@ class _Collector:
         self.seen = _IdSet()
         self.total = 0
         self.first_bad: dict | None = None
+        self.n_bad = 0
 
     def fail(self, err: InputError | str, source: str) -> None:
         """A bad member: raise or record it."""
@@ -439,6 +440,7 @@ class _Collector:
         entry = {"source": source, "reason": reason}
         self.bad.append(entry)
         self.first_bad = self.first_bad or entry
+        self.n_bad += 1
 
     def warn(self, source: str, reason: str) -> None:
         self.warnings.append({"source": source, "reason": reason})
@@ -486,8 +488,12 @@ class _Collector:
                 self.warn(self.meta_source, f"{len(unused)} metadata row(s) match no document, e.g. {unused[0]!r}")
         if self.total == 0:
             if self.first_bad is not None:
-                raise InputError(f"{self.first_bad['reason']}; no readable document in the corpus",
-                                 source=self.first_bad["source"])
+                if self.n_bad == 1:
+                    todo = "the corpus has no other document: fix or replace it"
+                else:
+                    todo = (f"none of the {self.n_bad} members is readable: check the path, "
+                            "--format and --encoding")
+                raise InputError(f"{self.first_bad['reason']}; {todo}", source=self.first_bad["source"])
             raise InputError("empty corpus: no documents found; check the path and format", source=path)
         return self.flush()
 
