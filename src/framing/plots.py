@@ -411,8 +411,6 @@ def plot_top_terms(data: pd.DataFrame, group: str, *, term: str = "term", value:
     Returns the list of panel Axes (``axes[0].figure`` is the figure); double
     column width when there are more than two groups.
     """
-    import matplotlib.pyplot as plt
-
     _check_columns(data, group, term, value)
     groups = _order(data[group], order)
     if data.empty or not groups:
@@ -422,8 +420,8 @@ def plot_top_terms(data: pd.DataFrame, group: str, *, term: str = "term", value:
     nrows = -(-len(groups) // ncols)
     width = "double" if len(groups) > 2 else "single"
     rows_per_panel = min(top, int(data.groupby(group)[term].size().max()))
-    height = min(9.0, nrows * (0.45 + 0.14 * rows_per_panel))
-    fig, axes = new_figure(width, height, nrows=nrows, ncols=ncols, squeeze=False)
+    height = min(9.0, max(1.6, nrows * (0.5 + 0.14 * rows_per_panel)))
+    fig, axes = new_figure(width, height, nrows=nrows, ncols=ncols, squeeze=False, sharex=True)
     flat = list(axes.flat)
     for ax, g in zip(flat, groups):
         sub = data[data[group] == g].sort_values(value, ascending=False, kind="stable").head(top)
@@ -435,9 +433,9 @@ def plot_top_terms(data: pd.DataFrame, group: str, *, term: str = "term", value:
         ax.set_ylim(len(sub) - 0.5 if len(sub) else 0.5, -0.5)
         ax.set_title(_shorten(g, 28))
         ax.set_xlabel(xlabel or value)
+        ax.tick_params(axis="x", labelbottom=True)
     for ax in flat[len(groups):]:
         ax.set_visible(False)
-    plt.setp([a.get_xaxis().get_label() for a in flat[: len(groups)] if a not in flat[(nrows - 1) * ncols:]], visible=False)
     return flat[: len(groups)]
 
 

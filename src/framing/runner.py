@@ -341,7 +341,7 @@ def _execute(nb: Path, params: dict, out_ipynb: Path, *, kernel: str, timeout: i
         try:
             pm.execute_notebook(str(nb), str(tmp), parameters=params, kernel_name=kernel, progress_bar=False,
                                 cwd=str(cwd), execution_timeout=timeout, log_output=False,
-                                extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
         except KeyboardInterrupt:
             raise
         except BaseException as err:  # noqa: BLE001 - a failed notebook is reported, not raised
