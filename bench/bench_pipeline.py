@@ -4,7 +4,7 @@ For each size it runs `framing process CORPUS -o STORE` as a subprocess (process
 start and imports included), then the same command again (the cached rerun), and
 prints words/s, wall time, peak memory (sum of the resident memory of the process
 tree, sampled from /proc every 20 ms, and the largest single process from
-resource.getrusage), the store size and where the time went (store/run.json:
+os.wait4 rusage, with CPU seconds), the store size and where the time went (store/run.json:
 seconds per stage summed over workers). The straightforward pipeline
 (bench/baseline.py) is measured in the same run on x1 (and on x4 with --baseline-x4).
 
@@ -27,7 +27,6 @@ import json
 import os
 import platform
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -80,34 +79,39 @@ def _tree_rss_kb(pid: int) -> int:
 
 
 def timed(cmd: list[str], env=None) -> dict:
-    """Run ``cmd``; wall seconds, exit code, peak tree RSS and largest-process RSS (MB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    peak = 0
-    done = threading.Event()
+    """Run ``cmd``: wall seconds, CPU seconds (user + system of the process and its
+    workers, from os.wait4), exit code, peak tree RSS (sampled) and the largest single
+    process's RSS (MB, from the same rusage)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+        peak = 0
+        done = threading.Event()
 
-    def sample():
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _tree_rss_kb(proc.pid))
-            done.wait(0.02)
+        def sample():
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, _tree_rss_kb(proc.pid))
+                done.wait(0.02)
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, err = proc.communicate()
-    sec = time.perf_counter() - t0
-    done.set()
-    sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {
-        "seconds": sec,
-        "rc": proc.returncode,
-        "peak_tree_mb": peak / 1024,
-        "max_process_mb": max(after, before) / 1024 if after > before else float("nan"),
-        "stdout": out.decode(errors="replace"),
-        "stderr": err.decode(errors="replace"),
-    }
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        sec = time.perf_counter() - t0
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return {
+            "seconds": sec,
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "rc": proc.returncode,
+            "peak_tree_mb": peak / 1024,
+            "max_process_mb": usage.ru_maxrss / 1024,
+            "stdout": out.read().decode(errors="replace"),
+            "stderr": err.read().decode(errors="replace"),
+        }
 
 
 def store_mb(store: Path) -> float:
@@ -144,7 +148,7 @@ def main(argv=None) -> int:
     if framing_bin.is_file():
         framing = [str(framing_bin)]
     work = args.keep or Path(tempfile.mkdtemp(prefix="framing-bench-"))
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; load average before: {os.getloadavg()[0]:.1f}")
     print(f"corpus: {SHARED}")
     words1 = count_words(SHARED)
     results = {}
@@ -155,7 +159,8 @@ def main(argv=None) -> int:
                 corpus = SHARED if n == 1 else make_copies(SHARED, work / f"x{n}", n)
                 r = timed([PYTHON, str(ROOT / "bench" / "baseline.py"), str(corpus)])
                 baseline[n] = words1 * n / r["seconds"]
-                print(f"baseline x{n}: {r['seconds']:.2f} s, {baseline[n]:,.0f} words/s, peak {r['peak_tree_mb']:.0f} MB")
+                print(f"baseline x{n}: {r['seconds']:.2f} s (CPU {r['cpu_seconds']:.1f} s), {baseline[n]:,.0f} words/s, "
+                      f"peak {r['peak_tree_mb']:.0f} MB")
         for n in args.sizes:
             corpus = SHARED if n == 1 else make_copies(SHARED, work / f"x{n}", n)
             store = work / f"store-x{n}"
@@ -175,6 +180,7 @@ def main(argv=None) -> int:
             res = {
                 "words": words,
                 "seconds": first["seconds"],
+                "cpu_seconds": first["cpu_seconds"],
                 "words_per_s": words / first["seconds"],
                 "peak_tree_mb": first["peak_tree_mb"],
                 "max_process_mb": first["max_process_mb"],
@@ -186,7 +192,8 @@ def main(argv=None) -> int:
             base = baseline.get(n) or baseline.get(1)
             speedup = f", {res['words_per_s'] / base:.1f}x baseline" if base else ""
             print(
-                f"x{n}: {words:,} words in {res['seconds']:.2f} s = {res['words_per_s']:,.0f} words/s{speedup}; "
+                f"x{n}: {words:,} words in {res['seconds']:.2f} s = {res['words_per_s']:,.0f} words/s{speedup} "
+                f"(CPU {res['cpu_seconds']:.1f} s = {words / res['cpu_seconds']:,.0f} words per CPU-second); "
                 f"peak {res['peak_tree_mb']:.0f} MB (tree), largest process {res['max_process_mb']:.0f} MB; "
                 f"tables {res['store_mb']:.0f} MB; cached rerun {res['cached_seconds']:.2f} s "
                 f"({100 * res['cached_seconds'] / res['seconds']:.0f}% of first)"
@@ -198,7 +205,8 @@ def main(argv=None) -> int:
         if 4 in results and 16 in results:
             r4, r16 = results[4], results[16]
             print(
-                f"x16/x4 time: {r16['seconds'] / r4['seconds']:.2f} (target <= 4.4); "
+                f"x16/x4 time: {r16['seconds'] / r4['seconds']:.2f} (target <= 4.4), "
+                f"CPU time {r16['cpu_seconds'] / r4['cpu_seconds']:.2f} (4.0 = linear work); "
                 f"peak x16 {r16['peak_tree_mb']:.0f} MB vs 2 * x4 + tables = "
                 f"{2 * r4['peak_tree_mb'] + r16['store_mb']:.0f} MB"
             )
