@@ -242,3 +242,18 @@ def test_index_and_run_record(multi_run):
     assert str(MULTI) in record["inputs"]
     html = (tmp / "results" / "multi" / "01_corpus_overview.html").read_text()
     assert "<script>alert(1)</script>" not in html
+
+
+def test_document_units_grouped_by_outlet(tmp_path):
+    results, out = execute(tmp_path, "docs", {"corpus": str(MULTI), "unit": "document", "group_by": "outlet"},
+                           [NOTEBOOKS[1], NOTEBOOKS[2]])
+    assert [(r.status, r.error) for r in results] == [("ok", "")] * 2
+    by_outlet = pd.read_csv(out / "02_sentiment_by_group.csv")
+    assert by_outlet["n"].sum() == 10  # one unit per document
+    assert (out / "03_distinctive_words.pdf").exists()
+
+
+def test_unknown_group_column_fails_with_a_clear_message(tmp_path):
+    results, _ = execute(tmp_path, "bad", {"corpus": str(MULTI), "group_by": "party"}, [NOTEBOOKS[1]])
+    assert results[0].status == "failed"
+    assert "group_by: 'party' is not a column of the quote table; use one of:" in results[0].error

@@ -653,11 +653,19 @@ def prepare(p: dict) -> SuiteData:
     if unit == "quote":
         units = quotes
     else:
-        units = with_documents(a.unit_scores(unit), docs)
+        from .units import document_units, sentence_units
+
+        base = sentence_units(a.sentences) if unit == "sentence" else document_units(a.sentences, docs)
+        scores = a.unit_scores(unit)
+        if "text" not in scores.columns:
+            scores = scores.merge(base[["unit_id", "text"]], on="unit_id", how="left")
+        units = with_documents(scores, docs)
         units = filter_quotes(units, date_from=p.get("date_from"), date_to=p.get("date_to"))
     if group_by not in units.columns:
-        raise ParameterError(f"group_by: {group_by!r} is not a column of the {unit} table; available: "
-                             f"{', '.join(c for c in units.columns if units[c].dtype == object)}")
+        skip = {"text", "fragments", "excluded", "doc_id", "unit_id", "quote_id", "unit", "cue_start", "cue_end"}
+        usable = [c for c in units.columns if c not in skip and not pd.api.types.is_numeric_dtype(units[c])]
+        raise ParameterError(f"group_by: {group_by!r} is not a column of the {unit} table; use one of: "
+                             f"{', '.join(map(str, usable))}")
     units = filter_quotes(units, min_quotes=p.get("min_quotes", 1), group_by=group_by)
     if unit == "quote":
         quotes = units
