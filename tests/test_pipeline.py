@@ -259,3 +259,24 @@ def test_a_document_that_breaks_a_stage_is_reported_not_fatal(corpus, lexicon, t
     assert tables.errors["reason"].str.contains("RuntimeError").all()
     with pytest.raises(RuntimeError):
         process(corpus, tmp_path / "strict", lexicons=[lexicon], jobs=1, chunk_size=5, strict=True)
+
+
+def test_analyze_a_documents_frame_with_a_speaker_frame_uses_the_cache(corpus, lexicon, tmp_path):
+    from framing.corpus import load_corpus
+    from framing.speakers import load_speakers
+
+    table = tmp_path / "speakers.yaml"
+    table.write_text(SPEAKER_TABLE, encoding="utf-8")
+    docs = load_corpus(corpus)
+    speakers = load_speakers(table)
+    cache = tmp_path / "cache"
+    first = analyze(docs, speakers=speakers, lexicons=[lexicon], cache=cache, chunk_size=4)
+    entries = sorted(p.name for p in cache.rglob("*.parquet"))
+    assert entries and len(first.documents) == 12
+    assert set(first.quotes["side"]) >= {"opposition", "government"}
+    again = analyze(docs, speakers=speakers, lexicons=[lexicon], cache=cache, chunk_size=4)
+    assert sorted(p.name for p in cache.rglob("*.parquet")) == entries  # nothing new computed
+    for name, df in first.items():
+        pd.testing.assert_frame_equal(df, getattr(again, name), obj=name)
+    by_path = analyze(corpus, speakers=table, lexicons=[lexicon], cache=False)
+    pd.testing.assert_frame_equal(first.quotes, by_path.quotes)
