@@ -51,6 +51,43 @@ HANDFUL = {
 }
 
 
+# the first words a researcher would write for the generic news frames (not tuned on any data)
+HANDFUL_NEWS = {
+    "conflict": ["conflict", "disagree", "dispute", "fight"],
+    "human_interest": ["family", "victim", "personal", "emotional"],
+    "economic_consequences": ["cost", "money", "economic", "financial"],
+    "morality": ["moral", "god", "religion", "ethics"],
+    "responsibility": ["responsible", "blame", "solution", "government"],
+}
+# FrAC frames with a direct counterpart among the generic news frames
+NEWS_COUNTERPART = {"economic": "economic_consequences", "morality": "morality"}
+
+
+def news_frames_detection(units: pd.DataFrame) -> None:
+    """ROC AUC of a news frame's rate for the sentences coded with its policy-frame counterpart."""
+    from framing.evaluate.scores import roc_auc
+    from framing.matching import DictionaryMatcher
+
+    print("\nnews_frames, frame present vs absent (ROC AUC of the frame's rate; FrAC frames with a direct "
+          "counterpart):")
+    built = DictionaryMatcher(["news_frames"], negation_window=0).rates(units)
+    hand = DictionaryMatcher([framing_lexicon(HANDFUL_NEWS, "news_frames")], negation_window=0).rates(units)
+    for frac, news in NEWS_COUNTERPART.items():
+        y = (units["label"] == frac).to_numpy()
+        col = f"news_frames.{news}"
+        a_b, a_h = roc_auc(y, built[col].fillna(0).to_numpy()), roc_auc(y, hand[col].fillna(0).to_numpy())
+        cov_b = float((built.loc[y, col] > 0).mean())
+        cov_h = float((hand.loc[y, col] > 0).mean())
+        print(f"  {news:<22} (coded {frac}, n={int(y.sum())}): built-in AUC {a_b:.3f} (fires on {cov_b:.0%} of them), "
+              f"handful AUC {a_h:.3f} (fires on {cov_h:.0%})")
+
+
+def framing_lexicon(terms: dict, name: str):
+    from framing.lexicon import load_lexicon
+
+    return load_lexicon(terms, name=name)
+
+
 def predict(units: pd.DataFrame, lexicon) -> tuple[pd.Series, pd.DataFrame]:
     from framing.evaluate.scores import top_category
     from framing.lexicon import load_lexicon
@@ -114,6 +151,7 @@ def main() -> int:
         cv_rates.append(r.set_index(test.index))
     rates_cv = pd.concat([r.filter(like="frames.") for r in cv_rates]).reindex(units.index).fillna(0.0)
     results.append(report("induced from codes (5-fold CV)", units, cv_pred, rates_cv))
+    news_frames_detection(units)
     print(f"\npolicy_frames matched at least one term in {covered:.0%} of sentences")
     table = pd.DataFrame({r["name"]: r["f1"] for r in results[1:]}).round(3)
     table["support"] = units["label"].value_counts()

@@ -369,6 +369,7 @@ class DictionaryMatcher:
                             continue
                         free[li] = i + c[2]
                         chosen.append((i, li, (c[0], c[2], None, c[5], c[6], c[7])))
+            has_nt = neg_suffix is not None and neg_suffix in low
             pidx = 0  # offsets: pos = total length of parts[:pidx]
             pos = 0
             for i, li, best in chosen:
@@ -387,7 +388,8 @@ class DictionaryMatcher:
                 if last_word is not None and last != last_word:
                     end -= 2  # matched through the possessive's base word: leave "'s" out
                 negated = False
-                if window:
+                if window and (not neg_words.isdisjoint(toks[max(0, i - window):i]) or (
+                        has_nt and "'" in "".join(toks[max(0, i - window):i]))):
                     k = i - 1
                     while k >= 0 and k >= i - window:
                         sep = parts[2 * k + 2]
