@@ -442,3 +442,23 @@ def test_zip_and_compressed_tables(tmp_path):
     bad.write_bytes(b"not a zip at all")
     with pytest.raises(InputError, match="not a readable zip archive"):
         load_corpus(bad)
+
+
+def test_drop_duplicates_and_mojibake_warning(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Title\n\nSame body.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Title\n\nSame body.", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Paris\n\nS\u00c3\u00a9gol\u00c3\u00a8ne said it\u00e2\u20ac\u2122s fine.",
+                                    encoding="utf-8")
+    kept = load_corpus(tmp_path)
+    assert len(kept) == 3 and corpus_summary(kept)["duplicate_texts"] == 1
+    moji = [w for w in kept.attrs["warnings"] if "double-encoded" in w["reason"]]
+    assert [w["source"] for w in moji] == [str(tmp_path / "c.txt")]
+    dropped = load_corpus(tmp_path, duplicates="drop")
+    assert dropped["doc_id"].tolist() == ["a.txt", "c.txt"]
+    assert {"source": str(tmp_path / "b.txt"), "reason": "dropped: exact duplicate of 'a.txt'"} in dropped.attrs["warnings"]
+    assert corpus_summary(dropped)["dropped_duplicates"] == 1
+    with pytest.raises(ParameterError, match="duplicates must be"):
+        load_corpus(tmp_path, duplicates="yes")
+    assert main(["corpus", str(tmp_path), "--drop-duplicates"]) == 0
+    out = capsys.readouterr().out
+    assert "documents   2" in out and "1 exact duplicate(s) dropped" in out and "double-encoded" in out

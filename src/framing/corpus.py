@@ -73,6 +73,11 @@ COLUMN_ALIASES = {
     "section": ("section", "category"),
 }
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+DROPPED = "dropped: exact duplicate of"
+# UTF-8 read as cp1252/latin-1 and saved again: "â€™" for "’", "Ã©" for "é", "Â " for a no-break space
+_MOJIBAKE = re.compile("\u00e2\u20ac[\u2122\u0153\u009d\u02dc\u201c\u201d\u00a6\u2018\u2019\u201a\u00a2\u201e\u2026\u0080-\u00bf]"
+                       "|\u00c3[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+                       "|\u00c2[\u00a0-\u00bf]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _HINT = "fix or remove it, or skip bad members with errors='collect' (CLI: without --strict)"
 
@@ -411,8 +416,11 @@ class _IdSet:
 class _Collector:
     """Builds documents tables chunk by chunk; tracks ids, errors and warnings."""
 
-    def __init__(self, errors: str, chunk_size: int, meta: dict[str, dict], meta_source: str | None):
+    def __init__(self, errors: str, chunk_size: int, meta: dict[str, dict], meta_source: str | None,
+                 duplicates: str = "keep"):
         self.errors = errors
+        self.duplicates = duplicates
+        self.texts: dict[int, str] = {}  # 64-bit digest of a text -> first doc_id (duplicates="drop")
         self.chunk_size = chunk_size
         self.meta = meta
         self.meta_source = meta_source
@@ -452,7 +460,19 @@ class _Collector:
             self.fail(f"duplicate document id {doc_id!r} (an earlier document has it); ids must be unique",
                       row["source"])
             return False
+        text = row["text"]
+        if self.duplicates == "drop":
+            key = _IdSet._key(text)
+            first = self.texts.get(key)
+            if first is not None:
+                self.warn(row["source"], f"{DROPPED} {first!r}")
+                row.pop("_file", None)
+                return False
+            self.texts[key] = doc_id
         self.seen.add(doc_id)
+        if len(_MOJIBAKE.findall(text, 0, 200_000)) >= 2:
+            self.warn(row["source"], "text looks double-encoded (mojibake such as '\u00e2\u20ac\u2122' for '\u2019'); "
+                                     "re-export the file as UTF-8 or fix it before analysis")
         for key in (doc_id, row.pop("_file", None)):
             if key is not None and key in self.meta:
                 self.meta_used.add(key)
@@ -882,6 +902,7 @@ def iter_documents(
     errors: str = "raise",
     max_bytes: int | None = MAX_BYTES,
     encoding: str | None = None,
+    duplicates: str = "keep",
     chunk_size: int = DEFAULT_CHUNK_SIZE,
 ) -> Iterator[pd.DataFrame]:
     """The corpus at ``path`` as documents tables of at most ``chunk_size`` rows, in a
@@ -894,9 +915,12 @@ def iter_documents(
     """
     format = _check_options(format, errors, chunk_size, max_bytes,
                             {"id_col": id_col, "text_col": text_col, "title_col": title_col, "date_col": date_col})
+    if duplicates not in ("keep", "drop"):
+        raise ParameterError(f"duplicates must be 'keep' or 'drop', not {duplicates!r}")
     if isinstance(path, pd.DataFrame):
         yield from _iter_frame(path, id_col=id_col, text_col=text_col, title_col=title_col, date_col=date_col,
-                               metadata=metadata, errors=errors, max_bytes=max_bytes, chunk_size=chunk_size)
+                               metadata=metadata, errors=errors, max_bytes=max_bytes, chunk_size=chunk_size,
+                               duplicates=duplicates)
         return
     path = Path(path)
     kind, files = _detect_format(path, format)
@@ -906,7 +930,7 @@ def iter_documents(
     meta, meta_source = _read_metadata(metadata, path if path.is_dir() else None)
     if kind == "zip" and meta_source == "metadata":
         meta_source = f"{path}/metadata.csv"
-    col = _Collector(errors, chunk_size, meta, meta_source)
+    col = _Collector(errors, chunk_size, meta, meta_source, duplicates)
     if kind == "zip":
         yield from _iter_zip(path, col, encoding, max_bytes)
     elif kind == "txt":
@@ -921,10 +945,10 @@ def iter_documents(
 
 
 def _iter_frame(frame: pd.DataFrame, *, id_col, text_col, title_col, date_col, metadata, errors, max_bytes,
-                chunk_size) -> Iterator[pd.DataFrame]:
+                chunk_size, duplicates) -> Iterator[pd.DataFrame]:
     """Documents from an in-memory table (``source`` = ``DataFrame:row N``, 1-based)."""
     meta, meta_source = _read_metadata(metadata, None)
-    col = _Collector(errors, chunk_size, meta, meta_source)
+    col = _Collector(errors, chunk_size, meta, meta_source, duplicates)
     columns = [str(c) for c in frame.columns]
     frame = frame.set_axis(columns, axis=1)
 
@@ -952,6 +976,7 @@ def load_corpus(
     errors: str = "raise",
     max_bytes: int | None = MAX_BYTES,
     encoding: str | None = None,
+    duplicates: str = "keep",
 ) -> pd.DataFrame:
     """Load a corpus into a documents table (columns in docs/tables.md).
 
@@ -970,12 +995,14 @@ def load_corpus(
         and list in ``attrs["errors"]``).
     max_bytes : largest document accepted (bytes).
     encoding : force one encoding instead of detecting UTF-8 / cp1252 / latin-1.
+    duplicates : ``"keep"`` (default) or ``"drop"``: skip a document whose text repeats an
+        earlier one exactly (listed in ``attrs["warnings"]`` as ``dropped: exact duplicate of ...``).
 
     Returns the documents DataFrame with ``attrs["errors"]`` and ``attrs["warnings"]``.
     """
     chunks = list(iter_documents(path, format=format, id_col=id_col, text_col=text_col, title_col=title_col,
                                  date_col=date_col, metadata=metadata, errors=errors, max_bytes=max_bytes,
-                                 encoding=encoding, chunk_size=DEFAULT_CHUNK_SIZE * 100))
+                                 encoding=encoding, duplicates=duplicates, chunk_size=DEFAULT_CHUNK_SIZE * 100))
     errs = [e for c in chunks for e in c.attrs.get("errors", [])]
     warns = [w for c in chunks for w in c.attrs.get("warnings", [])]
     nonempty = [c for c in chunks if len(c)]
@@ -1025,6 +1052,8 @@ def corpus_summary(documents: pd.DataFrame) -> dict:
         "encodings": {str(k): int(v) for k, v in documents["encoding"].value_counts().items()},
         "encoding_fallbacks": [{"source": s, "encoding": e} for s, e in fallbacks.itertuples(index=False)],
         "duplicate_texts": int(dup.sum()),
+        "dropped_duplicates": sum(1 for w in documents.attrs.get("warnings", []) or []
+                                  if str(w.get("reason", "")).startswith(DROPPED)),
         "skipped": list(documents.attrs.get("errors", []) or []),
         "warnings": list(documents.attrs.get("warnings", []) or []),
     }

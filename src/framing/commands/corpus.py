@@ -4,7 +4,8 @@ Reads a .txt file (title line, blank line, body), a folder of .txt files (sub-fo
 become sections; a metadata.csv keyed by file name adds outlet/date/url), or a table
 (.csv, .tsv, .jsonl, .json, .parquet; name its columns with --text-col etc.). Reports
 boilerplate lines left out of the analysis, files that are not UTF-8 (decoded as
-cp1252/latin-1), exact duplicate texts, unparseable dates, and bad members (empty,
+cp1252/latin-1), double-encoded text (mojibake), exact duplicate texts (skipped with
+--drop-duplicates), unparseable dates, and bad members (empty,
 binary, undecodable, malformed rows), which are skipped (exit code 3) unless --strict
 (then the first one is an error, exit code 2). Without PATH: the bundled seed article.
 
@@ -38,6 +39,8 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--metadata", default=None, metavar="CSV",
                        help="sidecar metadata keyed by file name or id (default: metadata.csv in a corpus folder)")
     group.add_argument("--encoding", default=None, help="force this text encoding (default: UTF-8, else cp1252/latin-1, reported)")
+    group.add_argument("--drop-duplicates", action="store_true",
+                       help="skip documents whose text repeats an earlier one exactly (listed as warnings)")
     group.add_argument("--strict", action="store_true",
                        help="stop at the first bad member (exit 2) instead of skipping it and exiting with 3")
 
@@ -59,6 +62,7 @@ def load_from_args(args: argparse.Namespace):
         metadata=getattr(args, "metadata", None),
         encoding=getattr(args, "encoding", None),
         errors="raise" if getattr(args, "strict", False) else "collect",
+        duplicates="drop" if getattr(args, "drop_duplicates", False) else "keep",
     )
 
 
@@ -99,8 +103,11 @@ def format_summary(s: dict, *, top: int = 10) -> str:
     for fb in s["encoding_fallbacks"]:
         lines.append(f"  not UTF-8: {fb['source']} (decoded as {fb['encoding']})")
     if s["duplicate_texts"]:
-        lines.append(f"duplicates  {s['duplicate_texts']:,} document(s) repeat an earlier text exactly")
-    other = [w for w in s["warnings"] if not w["reason"].startswith("not UTF-8")]
+        lines.append(f"duplicates  {s['duplicate_texts']:,} document(s) repeat an earlier text exactly "
+                     "(--drop-duplicates skips them)")
+    if s.get("dropped_duplicates"):
+        lines.append(f"duplicates  {s['dropped_duplicates']:,} exact duplicate(s) dropped")
+    other = [w for w in s["warnings"] if not w["reason"].startswith(("not UTF-8", "dropped: exact duplicate"))]
     if other:
         lines.append(f"warnings    {len(other):,}")
         for w in other[:top]:
