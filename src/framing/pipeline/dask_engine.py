@@ -33,13 +33,16 @@ from .engine import (
 from .store import MANIFEST, TABLES
 
 
-def _client(scheduler):
+def _client(scheduler, jobs: int | None = None):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as err:  # pragma: no cover - depends on the install
         raise ParameterError("--engine dask needs dask.distributed; install framing[dask]") from err
     if scheduler is None:
-        return Client(LocalCluster(processes=False, n_workers=1, threads_per_worker=os.cpu_count() or 1)), True
+        # the stages are pure Python: one single-threaded worker process per core
+        n = jobs or os.cpu_count() or 1
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+        return Client(cluster), True
     if isinstance(scheduler, str):
         return Client(scheduler), True
     return scheduler, False  # a Client (or anything with submit) given by the caller
@@ -73,7 +76,7 @@ def process_dask(
     ``scheduler`` (an address, a ``Client``, or None for a local cluster)."""
     from .._io import atomic_write, write_table
 
-    client, own = _client(scheduler)
+    client, own = _client(scheduler, jobs)
     try:
         workers = len(client.scheduler_info().get("workers", {})) if hasattr(client, "scheduler_info") else 1
         run = execute(
