@@ -57,6 +57,7 @@ _API: dict[str, str] = {
     "keywords_in_context": "matching",
     "score_units": "scoring",
     "score_and_match": "scoring",
+    "aggregate_rates": "scoring",
     "induce_lexicon": "induce",
     "distinctive_words": "induce",
     # evaluation
