@@ -169,3 +169,19 @@ def test_phrases_starting_with_function_words_still_win_longest_first():
         ("a", "to", "to"), ("c", "public*", "publicly")]
     got = m.match(units_of("x to blame"))
     assert got[["start", "end"]].values.tolist() == [[2, 10]]
+
+
+def test_document_rates_from_sentence_rates_equal_a_second_pass():
+    from framing.scoring import aggregate_rates
+
+    text = SEED.read_text(encoding="utf-8")
+    docs = pd.DataFrame({"doc_id": ["seed"], "title": [text.split("\n", 1)[0]], "text": [text]})
+    sentences = framing.segment(docs)
+    m = DictionaryMatcher(["diplomacy"])
+    by_sentence = aggregate_rates(m.rates(framing.sentence_units(sentences), counts=True))
+    direct = m.rates(framing.document_units(sentences), counts=True)
+    assert by_sentence["n_tokens"].tolist() == direct["n_tokens"].tolist()
+    for col in m.columns:
+        assert by_sentence.loc[0, col] == pytest.approx(direct.loc[0, col])
+        assert by_sentence.loc[0, col + ".n"] == direct.loc[0, col + ".n"]
+    assert list(by_sentence.columns[:4]) == ["doc_id", "unit_id", "unit", "n_tokens"]

@@ -72,3 +72,38 @@ def score_units(units: pd.DataFrame, *, lexicons: Sequence = ("news_frames",), s
     """
     return score_and_match(units, lexicons=lexicons, sentiment=sentiment, counts=counts, matcher=matcher,
                            **matcher_options)[0]
+
+
+def aggregate_rates(rates: pd.DataFrame, by: str | Sequence[str] = "doc_id") -> pd.DataFrame:
+    """Rates of larger units from smaller ones, e.g. documents from their sentences' rates.
+
+    Each ``<lexicon>.<category>`` column becomes 1,000 x (sum of the weighted matches) /
+    (sum of ``n_tokens``) over the group, which equals scoring the concatenated
+    sentences (phrases never span two sentences; negation windows stop at sentence
+    ends), at no second pass over the text. ``.n`` and ``.negated`` count columns are
+    summed. Sentiment columns are left out: use ``framing.sentiment.aggregate_sentences``.
+    """
+    keys = [by] if isinstance(by, str) else list(by)
+    skip = set(keys) | set(ID_COLUMNS) | set(SENTIMENT_COLUMNS) | {"n_tokens", "n_units"}
+    rate_cols = [c for c in rates.columns if c not in skip and not str(c).endswith((".n", ".negated"))
+                 and pd.api.types.is_numeric_dtype(rates[c])]
+    count_cols = [c for c in rates.columns if str(c).endswith((".n", ".negated"))]
+    n = rates["n_tokens"].astype(float)
+    tmp = rates[keys].copy()
+    tmp["n_tokens"] = rates["n_tokens"]
+    for c in rate_cols:
+        tmp[c] = rates[c].fillna(0.0) * n / 1000.0
+    for c in count_cols:
+        tmp[c] = rates[c]
+    out = tmp.groupby(keys, sort=False, dropna=False).sum().reset_index()
+    total = out["n_tokens"].astype(float)
+    for c in rate_cols:
+        out[c] = (out[c] * 1000.0 / total).where(total > 0)
+    if keys == ["doc_id"]:
+        out.insert(1, "unit_id", out["doc_id"])
+        out.insert(2, "unit", "document")
+    order = [c for c in out.columns if c not in rate_cols and c not in count_cols]
+    for c in rate_cols:
+        order.append(c)
+        order += [x for x in (f"{c}.n", f"{c}.negated") if x in out.columns]
+    return out[order]
