@@ -35,7 +35,7 @@ def test_seed_article():
     assert row["outlet"] == row["url"] == row["section"] == ""
     assert pd.isna(row["date"]) and df["date"].dtype == "datetime64[ns]"
     assert [list(x) for x in row["excluded"]] == [[1924, 2012, "link"], [2013, 2082, "link"], [2083, 2167, "link"]]
-    assert df.attrs == {"errors": [], "warnings": []}
+    assert df.attrs == {"errors": [], "warnings": [], "ignored": []}
     assert framing.load_corpus is load_corpus
 
 
@@ -55,6 +55,7 @@ def test_folder_corpus_with_sidecar_metadata():
     assert df["author"].tolist()[:3] == ["A. Writer", "", "B. Reporter"]
     assert df["source"].tolist()[0] == str(FIX / "folder" / "politics" / "budget.txt")
     assert df.attrs["errors"] == []
+    assert df.attrs["ignored"] == ["notes.md"]  # hidden files and metadata.csv are not listed
     assert df.attrs["warnings"] == [{"source": str(FIX / "folder" / "sport" / "cup.txt"),
                                      "reason": "unparseable date 'not a date' (set to NaT)"}]
     budget = df.loc[0]
@@ -321,6 +322,7 @@ def test_cli_summary(capsys):
     assert "dates       2024-03-05 to 2024-03-06 (2 of 4 documents dated)" in out
     assert "boilerplate 2 line(s) left out in 2 document(s) (follow 1, link 1)" in out
     assert "unparseable date 'not a date'" in out
+    assert "ignored     1 other file(s): notes.md" in out
 
 
 def test_cli_json_and_output(tmp_path, capsys):

@@ -278,15 +278,21 @@ def _check_options(format, errors, chunk_size, max_bytes, cols: Mapping[str, Any
 
 
 def _detect_format(path: Path, format: str | None) -> tuple[str, list[Path]]:
-    """``(kind, members)``: kind is 'txt' or a table format; members are files in order."""
+    """``(kind, members)``: kind is 'txt', 'zip' or a table format; members are files in order."""
+    kind, members, _ = _detect_members(path, format)
+    return kind, members
+
+
+def _detect_members(path: Path, format: str | None) -> tuple[str, list[Path], list[str]]:
+    """``(kind, members, ignored)``; ignored lists the other files of a folder (relative paths)."""
     if not path.exists():
         raise InputError("no such file or folder; check the path (relative paths start in the working directory)",
                          source=path)
     if path.is_file():
         if format is None and path.suffix.lower() == ".zip" and _table_format(path) is None:
-            return "zip", [path]
+            return "zip", [path], []
         fmt = format or _table_format(path) or "txt"
-        return fmt, [path]
+        return fmt, [path], []
     if not path.is_dir():
         raise InputError("not a file or folder; give a .txt file, a folder or a table", source=path)
     files = _walk(path)
@@ -295,7 +301,7 @@ def _detect_format(path: Path, format: str | None) -> tuple[str, list[Path]]:
         if txt or format == "txt":
             if not txt:
                 raise InputError("no .txt files in this folder; check the path or give --format", source=path)
-            return "txt", txt
+            return "txt", txt, _ignored(path, files, txt)
     tables: dict[str, list[Path]] = {}
     for f in files:
         fmt = _table_format(f)
@@ -305,15 +311,22 @@ def _detect_format(path: Path, format: str | None) -> tuple[str, list[Path]]:
         members = tables.get(format, [])
         if not members:
             raise InputError(f"no {format} files in this folder; check the path or --format", source=path)
-        return format, members
+        return format, members, _ignored(path, files, members)
     if len(tables) == 1:
         (fmt, members), = tables.items()
-        return fmt, members
+        return fmt, members, _ignored(path, files, members)
     if not tables:
         raise InputError("no documents: the folder holds no .txt files and no tables (.csv, .tsv, .jsonl, .json, "
                          ".parquet); check the path", source=path)
     raise InputError(f"the folder mixes table formats ({', '.join(sorted(tables))}); choose one with format= / --format",
                      source=path)
+
+
+def _ignored(root: Path, files: list[Path], members: list[Path]) -> list[str]:
+    """Files of the folder that are neither members nor sidecar metadata."""
+    keep = set(members)
+    return [f.relative_to(root).as_posix() for f in files
+            if f not in keep and not (f.parent == root and f.name.lower() in METADATA_NAMES)]
 
 
 def _walk(root: Path) -> list[Path]:
@@ -432,6 +445,7 @@ class _Collector:
         self.total = 0
         self.first_bad: dict | None = None
         self.n_bad = 0
+        self.ignored: list[str] = []  # other files of a folder corpus (reported once, with the first chunk)
 
     def fail(self, err: InputError | str, source: str) -> None:
         """A bad member: raise or record it."""
@@ -498,6 +512,7 @@ class _Collector:
         frame = _frame(self.rows, self)
         frame.attrs["errors"] = self.bad
         frame.attrs["warnings"] = self.warnings
+        frame.attrs["ignored"], self.ignored = self.ignored, []
         self.rows, self.bad, self.warnings = [], [], []
         return frame
 
@@ -923,7 +938,7 @@ def iter_documents(
                                duplicates=duplicates)
         return
     path = Path(path)
-    kind, files = _detect_format(path, format)
+    kind, files, ignored = _detect_members(path, format)
     root = path if path.is_dir() else path.parent
     if kind == "zip" and metadata is None:
         metadata = _zip_metadata(path)
@@ -931,6 +946,7 @@ def iter_documents(
     if kind == "zip" and meta_source == "metadata":
         meta_source = f"{path}/metadata.csv"
     col = _Collector(errors, chunk_size, meta, meta_source, duplicates)
+    col.ignored = ignored
     if kind == "zip":
         yield from _iter_zip(path, col, encoding, max_bytes)
     elif kind == "txt":
@@ -998,13 +1014,16 @@ def load_corpus(
     duplicates : ``"keep"`` (default) or ``"drop"``: skip a document whose text repeats an
         earlier one exactly (listed in ``attrs["warnings"]`` as ``dropped: exact duplicate of ...``).
 
-    Returns the documents DataFrame with ``attrs["errors"]`` and ``attrs["warnings"]``.
+    Returns the documents DataFrame with ``attrs["errors"]`` (skipped members),
+    ``attrs["warnings"]`` (encoding fallbacks, unparseable dates, mojibake, dropped
+    duplicates, unused metadata) and ``attrs["ignored"]`` (other files of a folder).
     """
     chunks = list(iter_documents(path, format=format, id_col=id_col, text_col=text_col, title_col=title_col,
                                  date_col=date_col, metadata=metadata, errors=errors, max_bytes=max_bytes,
                                  encoding=encoding, duplicates=duplicates, chunk_size=DEFAULT_CHUNK_SIZE * 100))
     errs = [e for c in chunks for e in c.attrs.get("errors", [])]
     warns = [w for c in chunks for w in c.attrs.get("warnings", [])]
+    ignored = [f for c in chunks for f in c.attrs.get("ignored", [])]
     nonempty = [c for c in chunks if len(c)]
     if len(nonempty) == 1:
         df = nonempty[0]
@@ -1012,7 +1031,7 @@ def load_corpus(
         df = pd.concat(nonempty, ignore_index=True, sort=False)
         for c in ("outlet", "url", "section", "title"):
             df[c] = df[c].fillna("")
-    df.attrs = {"errors": errs, "warnings": warns}
+    df.attrs = {"errors": errs, "warnings": warns, "ignored": ignored}
     return df
 
 
@@ -1055,5 +1074,6 @@ def corpus_summary(documents: pd.DataFrame) -> dict:
         "dropped_duplicates": sum(1 for w in documents.attrs.get("warnings", []) or []
                                   if str(w.get("reason", "")).startswith(DROPPED)),
         "skipped": list(documents.attrs.get("errors", []) or []),
+        "ignored_files": list(documents.attrs.get("ignored", []) or []),
         "warnings": list(documents.attrs.get("warnings", []) or []),
     }

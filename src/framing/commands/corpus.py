@@ -114,6 +114,10 @@ def format_summary(s: dict, *, top: int = 10) -> str:
             lines.append(f"  {w['source']}: {w['reason']}")
         if len(other) > top:
             lines.append(f"  ... ({len(other) - top} more)")
+    ignored = s.get("ignored_files") or []
+    if ignored:
+        shown = ", ".join(ignored[:5]) + (f", ... ({len(ignored) - 5} more)" if len(ignored) > 5 else "")
+        lines.append(f"ignored     {len(ignored):,} other file(s): {shown}")
     if s["skipped"]:
         lines.append(f"skipped     {len(s['skipped']):,} bad member(s)")
     return "\n".join(lines)
