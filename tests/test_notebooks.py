@@ -257,3 +257,19 @@ def test_unknown_group_column_fails_with_a_clear_message(tmp_path):
     results, _ = execute(tmp_path, "bad", {"corpus": str(MULTI), "group_by": "party"}, [NOTEBOOKS[1]])
     assert results[0].status == "failed"
     assert "group_by: 'party' is not a column of the quote table; use one of:" in results[0].error
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_jupytext_pair_in_sync(path):
+    """notebooks/NN_*.py (py:percent, for review in diffs) holds the same cells as the
+    notebook; after editing one, run `jupytext --sync notebooks/*.ipynb`."""
+    jupytext = pytest.importorskip("jupytext")
+    pair = path.with_suffix(".py")
+    assert pair.exists(), f"{pair.name} missing: run jupytext --sync {path}"
+    nb = nbformat.read(str(path), as_version=4)
+    text = jupytext.read(str(pair))
+
+    def cells(n):
+        return [(c.cell_type, c.source.strip(), sorted(c.metadata.get("tags", []))) for c in n.cells]
+
+    assert cells(text) == cells(nb)
