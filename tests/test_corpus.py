@@ -333,6 +333,10 @@ def test_cli_json_and_output(tmp_path, capsys):
     assert summary["encoding_fallbacks"] == []
     written = pd.read_csv(out_path)
     assert json.loads(written.loc[0, "excluded"])[0] == [1924, 2012, "link"]
+    pq = tmp_path / "docs.parquet"
+    assert main(["corpus", str(FIX / "tables" / "docs.jsonl"), "-o", str(pq)]) == 0
+    back = pd.read_parquet(pq)
+    assert back["doc_id"].tolist() == ["d1", "d2"] and json.loads(back.loc[0, "excluded"]) == []
 
 
 def test_cli_encoding_fallback_named(tmp_path, capsys):

@@ -265,3 +265,11 @@ def test_framing_segment_callable_even_as_module(seed_docs):
 
     assert callable(module)
     assert len(module(seed_docs)) == len(SEED_SENTENCES)
+
+
+def test_excluded_as_json_text(seed_docs, seed_sentences):
+    import json
+
+    docs = seed_docs.copy()
+    docs["excluded"] = [json.dumps([list(span) for span in ex]) for ex in seed_docs["excluded"]]
+    pd.testing.assert_frame_equal(segment(docs), seed_sentences)

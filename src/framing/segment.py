@@ -156,8 +156,13 @@ def _split_block(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _norm_excluded(excluded) -> list[tuple[int, int]]:
+    """``[(start, end)]`` from spans ``[start, end, reason]`` (a list, an array, or JSON text)."""
     if excluded is None:
         return []
+    if isinstance(excluded, str):
+        import json
+
+        excluded = json.loads(excluded) if excluded.strip() else []
     spans = []
     for span in excluded:
         if span is None or len(span) < 2:

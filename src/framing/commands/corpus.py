@@ -70,7 +70,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_corpus_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("-o", "--output", metavar="OUT", default=None,
-                        help="also write the documents table to OUT (.csv, .tsv, .jsonl or .parquet)")
+                        help="also write the documents table to OUT (.csv, .tsv, .jsonl or .parquet; "
+                             "excluded spans as JSON text)")
     parser.add_argument("--top", type=int, default=10, metavar="N", help="outlets/sections listed (default 10)")
 
 
@@ -138,10 +139,12 @@ def run(args: argparse.Namespace) -> int:
 
         from .._io import write_table
 
-        out = docs
+        out = docs.copy()  # excluded spans [start, end, reason] mix types: stored as JSON text (as in the store)
+        out["excluded"] = [json.dumps([list(map(_plain, span)) for span in ex]) for ex in docs["excluded"]]
         if Path(args.output).suffix.lower() in (".csv", ".tsv"):
-            out = docs.copy()
-            out["excluded"] = [json.dumps([list(map(_plain, span)) for span in ex]) for ex in docs["excluded"]]
+            for col in out.columns:
+                if out[col].dtype == object and out[col].map(lambda v: isinstance(v, (list, dict))).any():
+                    out[col] = out[col].map(lambda v: json.dumps(v, default=str) if isinstance(v, (list, dict)) else v)
         write_table(out, args.output)
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
