@@ -141,6 +141,8 @@ def sents(text: str) -> list[str]:
         ("First line\n\nSecond paragraph", ["First line", "Second paragraph"]),
         ("The shooting of\u00a0Rep. Gabby Giffords shocked New York\u00a0Gov. Andrew Cuomo. Yes.",
          ["The shooting of\u00a0Rep. Gabby Giffords shocked New York\u00a0Gov. Andrew Cuomo.", "Yes."]),
+        ("Martin Luther King Jr. Day is today. He spoke of King Jr. The crowd cheered.",
+         ["Martin Luther King Jr. Day is today.", "He spoke of King Jr.", "The crowd cheered."]),
         ("He met Ant and Dec. Natalie left on Sept. 11 with them.",
          ["He met Ant and Dec.", "Natalie left on Sept. 11 with them."]),
         ('"We stay in the community. " A spokesman said so. " We go," he said.',

@@ -23,8 +23,8 @@ A rule-based splitter (regular expressions plus word lists; no download, about
     an initial (one capital letter: ``George W. Bush``, ``J. K. Rowling``);
   * the period ends ``No``, ``Art``, ``p``... before a number (``No. 10``), or a month
     before a number (``Jan. 5``; ``Ant and Dec. Natalie`` splits);
-  * the period ends a dotted acronym (``U.S.``, ``U.N.``, ``a.m.``) or a company
-    suffix (``Inc.``, ``Corp.``, ``Ltd.``), and the next word is not a typical
+  * the period ends a dotted acronym (``U.S.``, ``U.N.``, ``a.m.``), a company
+    suffix (``Inc.``, ``Corp.``, ``Ltd.``) or ``Jr.``/``Sr.``, and the next word is not a typical
     sentence opener (``STARTERS``: The, He, But, In...): ``U.S. officials`` stays
     together, ``... in the U.S. The talks`` splits;
   * the "sentence" would be only a list number (``1. The first``).
@@ -52,13 +52,14 @@ HEADING_WORDS = 10
 
 TITLES = frozenset(
     """mr mrs ms mx messrs mmes dr drs prof profs gov govs sen sens rep reps gen gens col lt capt cmdr cdr
-    adm maj sgt cpl pvt brig lieut comdr cmdt supt insp det rev revd fr hon pres st ste mt ft sr
+    adm maj sgt cpl pvt brig lieut comdr cmdt supt insp det rev revd fr hon pres st ste mt ft
     ald amb atty mme mlle mssrs""".split()
 )
 ALWAYS_FOLLOWED = frozenset("vs v e.g i.e cf viz approx ca incl esp resp c.f w.r.t".split())
 NUMBER_ABBREVS = frozenset("no nos nr art arts sec secs vol vols fig figs p pp ch chap para paras tel ext op num".split())
 MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 COMPANY = frozenset("inc corp ltd co cos plc llc llp bros lp pty".split())
+NAME_SUFFIXES = frozenset("jr sr esq".split())
 STARTERS = frozenset(
     """a an the he she it they we i you his her its their our my your this that these those there here
     but and or so yet nor in on at for with by from as after before when while if although though because
@@ -243,7 +244,7 @@ def _period_ends(text: str, i: int, k: int, c: str, sent_start: int) -> bool:
         return False
     if tok.isdigit() and len(tok) <= 2 and not text[sent_start:j].strip():
         return False  # a list number: "1. The first ..."
-    if low in COMPANY or _ACRONYM.fullmatch(tok):
+    if low in COMPANY or low in NAME_SUFFIXES or _ACRONYM.fullmatch(tok):
         return not c.isdigit() and _next_word(text, k).lower() in STARTERS
     return True
 
