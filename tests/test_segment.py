@@ -275,3 +275,22 @@ def test_excluded_as_json_text(seed_docs, seed_sentences):
     docs = seed_docs.copy()
     docs["excluded"] = [json.dumps([list(span) for span in ex]) for ex in seed_docs["excluded"]]
     pd.testing.assert_frame_equal(segment(docs), seed_sentences)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(words, seps), min_size=1, max_size=30), st.lists(st.tuples(st.integers(0, 300),
+       st.integers(1, 40)), max_size=3), st.sampled_from(["", "The", "Mr."]))
+def test_segment_never_overlaps_excluded_property(parts, raw_spans, title):
+    text = "".join(w + s for w, s in parts)
+    excluded = [[a, min(a + n, len(text)), "x"] for a, n in raw_spans if a < len(text)]
+    docs = pd.DataFrame({"doc_id": ["d"], "title": [title], "text": [text], "excluded": [excluded]})
+    out = segment(docs)
+    for r in out.itertuples():
+        assert text[r.start:r.end] == r.text == r.text.strip() and r.text
+        for s, e, _ in excluded:
+            assert r.end <= s or r.start >= e
+    assert list(out["sentence"]) == list(range(len(out)))
+    assert (out["start"].diff().dropna() > 0).all()
+    paras = paragraphs(docs)
+    assert (paras["start"].diff().dropna() > 0).all()
+    assert set(out["paragraph"]) <= set(paras.loc[~paras["excluded"], "paragraph"])
