@@ -779,12 +779,18 @@ def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
             old = json.loads(old_path.read_text(encoding="utf-8"))
         except ValueError:
             old = {}
-        if old.get("entries") == manifest["entries"] and all((store / f"{t}.parquet").is_file() for t in TABLES):
+        same = all(old.get(k) == manifest[k] for k in ("entries", "corpus", "parameters"))
+        if same and all((store / f"{t}.parquet").is_file() for t in TABLES):
             return False
     # the manifest goes first: a run killed while writing leaves no stale "complete" mark
     with contextlib_suppress_missing():
         old_path.unlink()
     def write_one(name: str, stage: str) -> None:
+        parts = store / name  # a partitioned table left by a Dask run
+        if parts.is_dir() and any(parts.glob("part-*.parquet")):
+            import shutil
+
+            shutil.rmtree(parts)
         paths = _entry_paths(run, stage)
         schema = table_schema(paths) if paths else None
         with atomic_path(store / f"{name}.parquet") as tmp:
