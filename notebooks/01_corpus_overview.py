@@ -60,7 +60,8 @@ print(f"corpus: {P['corpus']}\nspeakers: {P['speakers']}\nfigures: {OUT}")
 
 # %%
 data = agg.prepare(P)  # load, segment, quotes, speakers, scores (cached in .framing-cache)
-if len(data.errors):
+if len(data.errors):  # bad corpus members were skipped: name each one (framing run reports them too)
+    framing.write_table(data.errors, OUT / "corpus_errors.csv")
     print(f"{len(data.errors)} corpus member(s) skipped:")
     display(data.errors)
 data

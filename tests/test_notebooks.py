@@ -273,3 +273,33 @@ def test_jupytext_pair_in_sync(path):
         return [(c.cell_type, c.source.strip(), sorted(c.metadata.get("tags", []))) for c in n.cells]
 
     assert cells(text) == cells(nb)
+
+
+def test_fault_injection_bad_document_and_failing_notebook(tmp_path, capsys):
+    """One corrupt document and one failing notebook: everything else completes and
+    both are reported; the exit code says a notebook failed."""
+    from framing.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text('Talks resume\n\n"We are ready for peace," Anna Brekke said.\n', encoding="utf-8")
+    (corpus / "b.txt").write_text('Port reopens\n\n"It is a good day," Miro Dascal said.\n', encoding="utf-8")
+    (corpus / "c.txt").write_bytes(b"\x00\x01binary\x00" * 20)
+    failing = tmp_path / "09_fails.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise RuntimeError('injected')")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, str(failing))
+    args = ["run", str(NOTEBOOKS[0]), str(failing), str(NOTEBOOKS[1]), "-p", "corpus", str(corpus), "-p", "n_boot", "20",
+            "--results", str(tmp_path / "r"), "--figures", str(tmp_path / "f"), "--no-html"]
+    code = main(args)
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "2 of 3 notebooks succeeded" in captured.out and "RuntimeError: injected" in captured.out
+    assert "c.txt: binary file" in captured.err
+    record = json.loads((tmp_path / "r" / "corpus" / "run.json").read_text())
+    assert [e["source"].endswith("c.txt") for e in record["corpus_errors"]] == [True]
+    summary = pd.read_csv(tmp_path / "f" / "corpus" / "01_top_speakers.csv")
+    assert set(summary["speaker"]) == {"Anna Brekke", "Miro Dascal"}
+    # without the failing notebook: complete but partial input -> exit code 3
+    code = main([a for a in args if a != str(failing)])
+    assert code == 3

@@ -31,6 +31,7 @@ from .errors import InputError, ParameterError
 PACKAGES = ("framing", "pandas", "numpy", "matplotlib", "papermill", "nbconvert", "nbclient", "ipykernel",
             "vaderSentiment", "nltk", "pyarrow", "pyyaml", "tqdm")
 PATH_PARAMS = ("corpus", "speakers", "coded_sheet", "out_dir")
+CORPUS_ERRORS = "corpus_errors.csv"  # written by the notebooks when corpus members were skipped
 
 
 @dataclass
@@ -45,6 +46,17 @@ class NotebookResult:
     html: str = ""
     error: str = ""  # one line
     parameters: dict = field(default_factory=dict)
+
+
+class BatchResults(list):
+    """The :class:`NotebookResult` of every notebook and run, plus ``corpus_errors``:
+    ``{run: [{"source", "reason"}, ...]}`` for corpus members the notebooks skipped."""
+
+    corpus_errors: dict
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.corpus_errors = {}
 
 
 @dataclass
@@ -355,7 +367,7 @@ def run_notebooks(notebooks: Sequence[str] | None = None, params: dict | None = 
                   matrix: Sequence[RunSpec] | None = None, run: str | None = None,
                   results: str | os.PathLike = "results", figures: str | os.PathLike = "figures",
                   jobs: int = 1, kernel: str = "python3", timeout: int | None = None,
-                  progress: bool | None = None, html: bool = True, log=None) -> list[NotebookResult]:
+                  progress: bool | None = None, html: bool = True, log=None) -> BatchResults:
     """Execute ``notebooks`` (default: the whole suite) once per parameter set.
 
     ``params`` apply to every run; ``matrix`` adds one run per :class:`RunSpec`
@@ -395,9 +407,14 @@ def run_notebooks(notebooks: Sequence[str] | None = None, params: dict | None = 
         name = _unique(safe_filename(name), used)
         per_nb = check_parameters(merged, nbs, defaults={"out_dir": str(figures_dir / name)})
         plans.append((name, merged, per_nb))
-    # 2. execute
+    # 2. execute (a stale report of skipped corpus members would mislead)
+    for _name, _merged, per_nb in plans:
+        for out_dir in {v["out_dir"] for v in per_nb.values() if v.get("out_dir")}:
+            stale = Path(out_dir) / CORPUS_ERRORS
+            if stale.exists():
+                stale.unlink()
     jobs_list = [(name, nb, per_nb[nb]) for name, _, per_nb in plans for nb in nbs]
-    out: list[NotebookResult] = []
+    out = BatchResults()
     bar = tqdm(total=len(jobs_list), unit="notebook", disable=None if progress is None else not progress,
                file=sys.stderr, dynamic_ncols=True)
 
@@ -449,12 +466,28 @@ def run_notebooks(notebooks: Sequence[str] | None = None, params: dict | None = 
         rdir = results_dir / name
         from ._io import atomic_write
 
+        fig_dir = Path(merged.get("out_dir") or figures_dir / name)
+        record["corpus_errors"] = corpus_errors(fig_dir)
+        out.corpus_errors[name] = record["corpus_errors"]
         with atomic_write(rdir / "run.json") as fh:
             json.dump(record, fh, indent=2, sort_keys=True, default=str)
             fh.write("\n")
-        fig_dir = Path(merged.get("out_dir") or figures_dir / name)
+        if record["corpus_errors"] and log:
+            log(f"{name}: {len(record['corpus_errors'])} corpus member(s) skipped (see {fig_dir / CORPUS_ERRORS}):")
+            for e in record["corpus_errors"][:20]:
+                log(f"  {e.get('source', '')}: {e.get('reason', '')}")
         write_index(rdir / "index.html", record, figures_dir=fig_dir, results=mine)
     return out
+
+
+def corpus_errors(fig_dir: Path) -> list[dict]:
+    """Corpus members the notebooks skipped (``source``, ``reason``), if any."""
+    import pandas as pd
+
+    path = Path(fig_dir) / CORPUS_ERRORS
+    if not path.exists():
+        return []
+    return pd.read_csv(path, dtype=str, keep_default_na=False).to_dict("records")
 
 
 def _unique(name: str, used: set) -> str:

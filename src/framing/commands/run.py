@@ -5,7 +5,9 @@ figures/<run>/, with run.json (parameters, input hashes, package versions) and a
 index.html linking every figure and notebook. The run name defaults to the corpus
 name ("seed" for the bundled article). Parameter names are checked against what the
 notebooks declare and values against framing.params before anything runs.
-One failing notebook does not stop the others; the exit code is 1 if any failed.
+One failing notebook does not stop the others. Exit code: 0 all ran; 1 a notebook
+failed; 2 a bad parameter or input (nothing ran); 3 all ran but bad corpus members
+were skipped (each named in the summary and in run.json).
 
 Examples:
   framing run                                     # whole suite on the bundled seed
@@ -90,4 +92,10 @@ def run(args) -> int:
     results_dir = Path(out_path(args.results, "results"))
     for name in runs:
         print(f"index: {results_dir / name / 'index.html'}")
-    return 0 if all(r.status == "ok" for r in results) else 1
+    if not all(r.status == "ok" for r in results):
+        return 1
+    skipped = sum(len(v) for v in results.corpus_errors.values())
+    if skipped:
+        print(f"{skipped} corpus member(s) were skipped (listed above and in run.json); exit code 3 (partial success)")
+        return 3
+    return 0
