@@ -468,3 +468,17 @@ def test_drop_duplicates_and_mojibake_warning(tmp_path, capsys):
     assert main(["corpus", str(tmp_path), "--drop-duplicates"]) == 0
     out = capsys.readouterr().out
     assert "documents   2" in out and "1 exact duplicate(s) dropped" in out and "double-encoded" in out
+
+
+def test_summary_over_chunks_equals_whole():
+    from framing.corpus import CorpusSummary
+
+    whole = corpus_summary(load_corpus(FIX / "folder"))
+    acc = CorpusSummary()
+    for chunk in iter_documents(FIX / "folder", chunk_size=1):
+        acc.add(chunk)
+    assert acc.result() == whole
+    assert whole["documents"] == 4 and whole["sections"] == {"politics": 2, "sport": 1}
+    assert whole["boilerplate_reasons"] == {"link": 1, "follow": 1}
+    assert whole["date_min"] == "2024-03-05T00:00:00" and whole["documents_with_date"] == 2
+    assert whole["words_per_document"]["min"] == 10  # sport/cup.txt, title included

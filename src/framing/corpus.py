@@ -1035,45 +1035,103 @@ def load_corpus(
     return df
 
 
+class CorpusSummary:
+    """Counts a researcher checks after loading, accumulated chunk by chunk (bounded
+    memory: per document only its word count and a 64-bit digest of its text are kept).
+
+    ``add(chunk)`` for each documents table (e.g. from :func:`iter_documents`), then
+    ``result()``: documents, words, dates, outlets, sections, boilerplate spans,
+    encodings and fallbacks, exact duplicates, skipped members, warnings, ignored files.
+    """
+
+    def __init__(self) -> None:
+        import collections
+
+        self.n = 0
+        self.chars = 0
+        self.lengths: list[int] = []
+        self.untitled = 0
+        self.date_min = self.date_max = None
+        self.dated = 0
+        self.outlets: collections.Counter = collections.Counter()
+        self.sections: collections.Counter = collections.Counter()
+        self.encodings: collections.Counter = collections.Counter()
+        self.reasons: collections.Counter = collections.Counter()
+        self.spans = 0
+        self.boiler_docs = 0
+        self.fallbacks: list[dict] = []
+        self.digests: set[int] = set()
+        self.duplicates = 0
+        self.skipped: list[dict] = []
+        self.warnings: list[dict] = []
+        self.ignored: list[str] = []
+
+    def add(self, documents: pd.DataFrame) -> "CorpusSummary":
+        self.skipped.extend(documents.attrs.get("errors", []) or [])
+        self.warnings.extend(documents.attrs.get("warnings", []) or [])
+        self.ignored.extend(documents.attrs.get("ignored", []) or [])
+        if not len(documents):
+            return self
+        self.n += len(documents)
+        self.lengths.extend(documents["text"].str.split().str.len().astype(int).tolist())
+        self.chars += int(documents["text"].str.len().sum())
+        self.untitled += int((documents["title"] == "").sum())
+        dates = documents["date"].dropna()
+        if len(dates):
+            lo, hi = dates.min(), dates.max()
+            self.date_min = lo if self.date_min is None else min(self.date_min, lo)
+            self.date_max = hi if self.date_max is None else max(self.date_max, hi)
+            self.dated += len(dates)
+        for counter, col in ((self.outlets, "outlet"), (self.sections, "section"), (self.encodings, "encoding")):
+            values = documents[col]
+            counter.update(str(v) for v in values[values != ""].tolist())
+        for source, enc in zip(documents["source"].tolist(), documents["encoding"].tolist()):
+            if enc not in ("utf-8", "utf-8-sig"):
+                self.fallbacks.append({"source": source, "encoding": enc})
+        for ex in documents["excluded"].tolist():
+            if ex is not None and len(ex):
+                self.boiler_docs += 1
+                self.spans += len(ex)
+                self.reasons.update(str(span[2]) for span in ex)
+        for text in documents["text"].tolist():
+            key = _IdSet._key(text)
+            if key in self.digests:
+                self.duplicates += 1
+            else:
+                self.digests.add(key)
+        return self
+
+    def result(self) -> dict:
+        import statistics
+
+        lengths = self.lengths
+        return {
+            "documents": self.n,
+            "words": int(sum(lengths)),
+            "characters": self.chars,
+            "words_per_document": {"median": float(statistics.median(lengths)), "min": int(min(lengths)),
+                                   "max": int(max(lengths))} if lengths else None,
+            "untitled": self.untitled,
+            "date_min": None if self.date_min is None else self.date_min.isoformat(),
+            "date_max": None if self.date_max is None else self.date_max.isoformat(),
+            "documents_with_date": self.dated,
+            "outlets": dict(self.outlets.most_common()),
+            "sections": dict(self.sections.most_common()),
+            "boilerplate_spans": self.spans,
+            "boilerplate_documents": self.boiler_docs,
+            "boilerplate_reasons": dict(self.reasons.most_common()),
+            "encodings": dict(self.encodings.most_common()),
+            "encoding_fallbacks": self.fallbacks,
+            "duplicate_texts": self.duplicates,
+            "dropped_duplicates": sum(1 for w in self.warnings if str(w.get("reason", "")).startswith(DROPPED)),
+            "skipped": self.skipped,
+            "ignored_files": self.ignored,
+            "warnings": self.warnings,
+        }
+
+
 def corpus_summary(documents: pd.DataFrame) -> dict:
     """Counts a researcher checks after loading: documents, words, dates, outlets,
-    sections, boilerplate spans, encoding fallbacks, duplicates, skipped members."""
-    n = len(documents)
-    lengths = documents["text"].str.split().str.len() if n else pd.Series([], dtype="int64")
-    words = int(lengths.sum()) if n else 0
-    dates = documents["date"].dropna()
-    fallbacks = documents.loc[~documents["encoding"].isin(["utf-8", "utf-8-sig"]), ["source", "encoding"]]
-    spans = [span for ex in documents["excluded"] for span in (ex if ex is not None else [])]
-    reasons: dict[str, int] = {}
-    for span in spans:
-        reasons[str(span[2])] = reasons.get(str(span[2]), 0) + 1
-    dup = documents["text"].duplicated(keep="first")
-
-    def counts(col: str) -> dict[str, int]:
-        vc = documents[col].replace("", pd.NA).dropna().value_counts()
-        return {str(k): int(v) for k, v in vc.items()}
-
-    return {
-        "documents": n,
-        "words": words,
-        "characters": int(documents["text"].str.len().sum()) if n else 0,
-        "words_per_document": {"median": float(lengths.median()), "min": int(lengths.min()),
-                               "max": int(lengths.max())} if n else None,
-        "untitled": int((documents["title"] == "").sum()) if n else 0,
-        "date_min": None if dates.empty else dates.min().isoformat(),
-        "date_max": None if dates.empty else dates.max().isoformat(),
-        "documents_with_date": int(len(dates)),
-        "outlets": counts("outlet"),
-        "sections": counts("section"),
-        "boilerplate_spans": len(spans),
-        "boilerplate_documents": int(sum(1 for ex in documents["excluded"] if ex is not None and len(ex))),
-        "boilerplate_reasons": reasons,
-        "encodings": {str(k): int(v) for k, v in documents["encoding"].value_counts().items()},
-        "encoding_fallbacks": [{"source": s, "encoding": e} for s, e in fallbacks.itertuples(index=False)],
-        "duplicate_texts": int(dup.sum()),
-        "dropped_duplicates": sum(1 for w in documents.attrs.get("warnings", []) or []
-                                  if str(w.get("reason", "")).startswith(DROPPED)),
-        "skipped": list(documents.attrs.get("errors", []) or []),
-        "ignored_files": list(documents.attrs.get("ignored", []) or []),
-        "warnings": list(documents.attrs.get("warnings", []) or []),
-    }
+    sections, boilerplate spans, encoding fallbacks, duplicates, skipped members
+    (see :class:`CorpusSummary` to accumulate them over chunks)."""
+    return CorpusSummary().add(documents).result()

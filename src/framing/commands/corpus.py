@@ -45,15 +45,9 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
                        help="stop at the first bad member (exit 2) instead of skipping it and exiting with 3")
 
 
-def load_from_args(args: argparse.Namespace):
-    """Load the corpus named by :func:`add_corpus_arguments` options; bad members are
-    collected in ``attrs["errors"]`` unless ``--strict``."""
-    from ..corpus import load_corpus
-    from ..paths import default_corpus
-
-    path = args.corpus if getattr(args, "corpus", None) else default_corpus()
-    return load_corpus(
-        path,
+def load_options(args: argparse.Namespace) -> dict:
+    """The :func:`framing.load_corpus` keyword arguments given by the corpus options."""
+    return dict(
         format=getattr(args, "format", None),
         id_col=getattr(args, "id_col", None) or "id",
         text_col=getattr(args, "text_col", None) or "text",
@@ -64,6 +58,21 @@ def load_from_args(args: argparse.Namespace):
         errors="raise" if getattr(args, "strict", False) else "collect",
         duplicates="drop" if getattr(args, "drop_duplicates", False) else "keep",
     )
+
+
+def corpus_path(args: argparse.Namespace):
+    """The corpus argument, or the bundled seed article."""
+    from ..paths import default_corpus
+
+    return args.corpus if getattr(args, "corpus", None) else default_corpus()
+
+
+def load_from_args(args: argparse.Namespace):
+    """Load the corpus named by :func:`add_corpus_arguments` options; bad members are
+    collected in ``attrs["errors"]`` unless ``--strict``."""
+    from ..corpus import load_corpus
+
+    return load_corpus(corpus_path(args), **load_options(args))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -132,8 +141,16 @@ def run(args: argparse.Namespace) -> int:
 
     if args.top < 1:
         raise ParameterError(f"--top must be at least 1, not {args.top}")
-    docs = load_from_args(args)
-    summary = corpus_summary(docs)
+    if args.output:
+        docs = load_from_args(args)
+        summary = corpus_summary(docs)
+    else:  # stream: bounded memory on corpora larger than memory
+        from ..corpus import CorpusSummary, iter_documents
+
+        acc = CorpusSummary()
+        for chunk in iter_documents(corpus_path(args), chunk_size=2000, **load_options(args)):
+            acc.add(chunk)
+        summary = acc.result()
     if args.output:
         from pathlib import Path
 
