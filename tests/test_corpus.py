@@ -482,3 +482,13 @@ def test_summary_over_chunks_equals_whole():
     assert whole["boilerplate_reasons"] == {"link": 1, "follow": 1}
     assert whole["date_min"] == "2024-03-05T00:00:00" and whole["documents_with_date"] == 2
     assert whole["words_per_document"]["min"] == 10  # sport/cup.txt, title included
+
+
+def test_headline_is_never_boilerplate(tmp_path):
+    (tmp_path / "w.txt").write_text("Watch: the moment the vote passed\n\nThe vote passed.\nWatch: more video\n",
+                                    encoding="utf-8")
+    df = load_corpus(tmp_path / "w.txt")
+    assert df.loc[0, "title"] == "Watch: the moment the vote passed"
+    text = df.loc[0, "text"]
+    assert [text[s:e] for s, e, _ in df.loc[0, "excluded"]] == ["Watch: more video"]
+    assert framing.segment(df)["text"].tolist() == ["Watch: the moment the vote passed", "The vote passed."]

@@ -557,7 +557,7 @@ def _frame(rows: list[dict], collector: _Collector) -> pd.DataFrame:
         data["date"].append(None)
         data["source"].append(row["source"])
         data["encoding"].append(row["encoding"])
-        data["excluded"].append([list(span) for span in find_boilerplate(text)])
+        data["excluded"].append(_excluded(text, data["title"][-1], find_boilerplate))
         for col in extras:
             data[col].append(row.get(col))
     data["date"] = _parse_dates(raw_dates, [r["source"] for r in rows], collector)
@@ -577,6 +577,15 @@ def _missing(value) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+def _excluded(text: str, title: str, find) -> list[list]:
+    """Boilerplate spans of ``text``, except the headline line ("Watch: ..." titles)."""
+    spans = find(text)
+    if spans and title:
+        head = len(text) - len(text.lstrip())
+        spans = [sp for sp in spans if not (sp[0] == head and text[sp[0]:sp[1]] == title.strip())]
+    return [list(span) for span in spans]
 
 
 def _as_str(value) -> str:
