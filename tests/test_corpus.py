@@ -273,6 +273,13 @@ def test_collect_skips_and_records(tmp_path):
             load_corpus(p, errors="collect")  # nothing readable: an error, naming the member
 
 
+def test_malformed_csv_names_the_line(tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text("id,text\n1,ok text\n2,too,many,fields\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"m.csv: malformed CSV \(.*line 3, saw 4\); fix the quoting"):
+        load_corpus(path, errors="collect")
+
+
 def test_always_errors(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         load_corpus(tmp_path / "nope", errors="collect")
