@@ -111,6 +111,9 @@ class _Compiled:
         lists are sorted by preference (longest first, exact before wildcard).
         """
         base = tok[:-2] if tok.endswith("'s") and len(tok) > 2 else None
+        if (base is None and not self.short and tok not in self.exact and tok not in self.anchor_exact
+                and tok[:_HEAD] not in self.by_head):
+            return None  # the common case: nothing can match here
         found = self._lookup(tok, base, self.exact, self.wild)
         anchored = self._lookup(tok, base, self.anchor_exact, self.anchor_wild) if self.has_anchors else []
         if not found and not anchored:
@@ -270,8 +273,13 @@ class DictionaryMatcher:
         return [f"{lex}.{cat}" for lex, cat in self._compiled().columns]
 
     # -- the pass -------------------------------------------------------------------
-    def scan(self, units) -> tuple[dict, np.ndarray]:
-        """One pass over ``units``: (match columns as lists, n_tokens per unit)."""
+    def scan(self, units, *, offsets: bool = True) -> tuple[list, np.ndarray]:
+        """One pass over ``units``: (match records, n_tokens per unit).
+
+        A record is ``(unit index, lexicon index, payload, term, start, end, negated)``
+        with unit-text offsets (0, 0 when ``offsets=False``); ``payload`` lists the
+        term's ``(column, weight, category)``. See :meth:`match` and :meth:`rates`.
+        """
         units = _as_units(units)
         comp = self._compiled()
         texts = units["text"].tolist()
@@ -290,7 +298,8 @@ class DictionaryMatcher:
         n_lex = comp.n_lex
         records: list[tuple] = []
         record = records.append
-        n_tokens = np.zeros(len(texts), dtype=np.int64)
+        n_tokens: list[int] = []
+        add_count = n_tokens.append
         for u, text in enumerate(texts):
             if not isinstance(text, str):
                 text = "" if text is None or text != text else str(text)
@@ -304,14 +313,13 @@ class DictionaryMatcher:
                 parts = split(text.replace("\u2019", "'"))
                 toks = [t.lower() for t in parts[1::2]]
             ntok = len(toks)
-            n_tokens[u] = ntok
+            add_count(ntok)
             hits = list(compress(count(), map(lookup, toks)))
             if not hits:
                 continue
-            starts = hits
             extra = None
             if has_anchors:
-                regular_hits = []
+                starts = []
                 for i in hits:
                     regular, anchored = cache[toks[i]]
                     if anchored is not None:
@@ -322,15 +330,18 @@ class DictionaryMatcher:
                                     extra = {}
                                 extra.setdefault(s0, []).append(c)
                     if regular is not None:
-                        regular_hits.append(i)
-                starts = regular_hits if extra is None else sorted(set(regular_hits).union(extra))
+                        starts.append((i, regular))
+                if extra is not None:
+                    known_starts = dict(starts)
+                    starts = [(i, known_starts.get(i)) for i in sorted(set(known_starts).union(extra))]
+            else:
+                starts = [(i, cache[toks[i]][0]) for i in hits]
             free = [0] * n_lex
             chosen = []
-            for i in starts:
-                entry = cache[toks[i]]
+            for i, regular in starts:
                 ex = extra.get(i) if extra is not None else None
-                if entry is not None and entry[0] is not None:
-                    for li, by_second, others, single in entry[0]:
+                if regular is not None:
+                    for li, by_second, others, single in regular:
                         if i < free[li]:
                             continue
                         best = None
@@ -373,20 +384,23 @@ class DictionaryMatcher:
             pidx = 0  # offsets: pos = total length of parts[:pidx]
             pos = 0
             for i, li, best in chosen:
-                n = best[1]
-                k = 2 * i + 1
-                if k > pidx:
-                    pos += sum(map(len, parts[pidx:k]))
-                    pidx = k
-                start = pos
-                last = toks[i + n - 1]
-                if n == 1:
-                    end = start + len(last)
+                if offsets:
+                    n = best[1]
+                    k = 2 * i + 1
+                    if k > pidx:
+                        pos += sum(map(len, parts[pidx:k]))
+                        pidx = k
+                    start = pos
+                    last = toks[i + n - 1]
+                    if n == 1:
+                        end = start + len(last)
+                    else:
+                        end = start + sum(map(len, parts[k:2 * (i + n)]))
+                    last_word = best[5]
+                    if last_word is not None and last != last_word:
+                        end -= 2  # matched through the possessive's base word: leave "'s" out
                 else:
-                    end = start + sum(map(len, parts[k:2 * (i + n)]))
-                last_word = best[5]
-                if last_word is not None and last != last_word:
-                    end -= 2  # matched through the possessive's base word: leave "'s" out
+                    start = end = 0
                 negated = False
                 if window and (not neg_words.isdisjoint(toks[max(0, i - window):i]) or (
                         has_nt and "'" in "".join(toks[max(0, i - window):i]))):
@@ -401,7 +415,7 @@ class DictionaryMatcher:
                             break
                         k -= 1
                 record((u, li, best[4], best[3], start, end, negated))
-        return self._expand(records, texts, frags), n_tokens
+        return records, np.asarray(n_tokens, dtype=np.int64)
 
     @staticmethod
     def _expand(records: list[tuple], texts: list, frags: list | None) -> dict:
@@ -444,19 +458,22 @@ class DictionaryMatcher:
                 "start": ds[rep], "end": de[rep], "weight": weights, "negated": take(negs)}
 
     # -- tables ------------------------------------------------------------------------
-    def _match_frame(self, units: pd.DataFrame, found: dict) -> pd.DataFrame:
+    def _match_frame(self, units: pd.DataFrame, records: list) -> pd.DataFrame:
         comp = self._compiled()
+        frags = units["fragments"].tolist() if "fragments" in units.columns else None
+        found = self._expand(records, units["text"].tolist(), frags)
         idx = np.asarray(found["unit"], dtype=np.int64)
         cols = np.asarray(found["col"], dtype=np.int64)
         names = np.array([lex for lex, _ in comp.columns] or [""], dtype=object)
         cats = np.array([cat for _, cat in comp.columns] or [""], dtype=object)
         doc = units["doc_id"].to_numpy() if "doc_id" in units.columns else np.arange(len(units)).astype(str)
         uid = units["unit_id"].to_numpy() if "unit_id" in units.columns else doc
+        empty = np.array([], dtype=object)
         df = pd.DataFrame({
-            "doc_id": doc[idx] if len(idx) else np.array([], dtype=object),
-            "unit_id": uid[idx] if len(idx) else np.array([], dtype=object),
-            "lexicon": names[cols] if len(cols) else np.array([], dtype=object),
-            "category": cats[cols] if len(cols) else np.array([], dtype=object),
+            "doc_id": doc[idx] if len(idx) else empty,
+            "unit_id": uid[idx] if len(idx) else empty,
+            "lexicon": names[cols] if len(cols) else empty,
+            "category": cats[cols] if len(cols) else empty,
             "term": found["term"],
             "match": found["match"],
             "start": np.asarray(found["start"], dtype=np.int64),
@@ -466,13 +483,20 @@ class DictionaryMatcher:
         })
         return df[MATCH_COLUMNS]
 
-    def _rate_frame(self, units: pd.DataFrame, found: dict, n_tokens: np.ndarray, counts: bool) -> pd.DataFrame:
+    def _rate_frame(self, units: pd.DataFrame, records: list, n_tokens: np.ndarray, counts: bool) -> pd.DataFrame:
         comp = self._compiled()
         n_units, n_cols = len(n_tokens), len(comp.columns)
-        idx = np.asarray(found["unit"], dtype=np.int64)
-        cols = np.asarray(found["col"], dtype=np.int64)
-        weights = np.asarray(found["weight"], dtype=float)
-        negated = np.asarray(found["negated"], dtype=bool)
+        if records:
+            us, _lis, payloads, _terms, _s, _e, negs = zip(*records)
+            sizes = np.fromiter(map(len, payloads), dtype=np.int64, count=len(payloads))
+            idx = np.repeat(np.fromiter(us, dtype=np.int64, count=len(us)), sizes)
+            negated = np.repeat(np.fromiter(negs, dtype=bool, count=len(negs)), sizes)
+            cols = np.fromiter((c for p in payloads for c, _w, _k in p), dtype=np.int64, count=int(sizes.sum()))
+            weights = np.fromiter((w for p in payloads for _c, w, _k in p), dtype=float, count=int(sizes.sum()))
+        else:
+            idx = cols = np.zeros(0, dtype=np.int64)
+            weights = np.zeros(0)
+            negated = np.zeros(0, dtype=bool)
         flat = idx * n_cols + cols
         size = n_units * n_cols
         w = weights if self.count_negated else np.where(negated, 0.0, weights)
@@ -506,20 +530,20 @@ class DictionaryMatcher:
     def match(self, units) -> pd.DataFrame:
         """Every match: doc_id, unit_id, lexicon, category, term, match, start, end, weight, negated."""
         units = _as_units(units)
-        found, _ = self.scan(units)
-        return self._match_frame(units, found)
+        records, _ = self.scan(units)
+        return self._match_frame(units, records)
 
     def rates(self, units, *, counts: bool = False) -> pd.DataFrame:
         """Per unit: doc_id, unit_id, unit, n_tokens and ``<lexicon>.<category>`` rates per 1,000 tokens."""
         units = _as_units(units)
-        found, n_tokens = self.scan(units)
-        return self._rate_frame(units, found, n_tokens, counts)
+        records, n_tokens = self.scan(units, offsets=False)
+        return self._rate_frame(units, records, n_tokens, counts)
 
     def match_and_rate(self, units, *, counts: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
         """``(matches, rates)`` from a single pass."""
         units = _as_units(units)
-        found, n_tokens = self.scan(units)
-        return self._match_frame(units, found), self._rate_frame(units, found, n_tokens, counts)
+        records, n_tokens = self.scan(units)
+        return self._match_frame(units, records), self._rate_frame(units, records, n_tokens, counts)
 
 
 def match_lexicons(units, lexicons=("news_frames",), **kwargs) -> pd.DataFrame:
