@@ -499,3 +499,12 @@ def test_headline_is_never_boilerplate(tmp_path):
     text = df.loc[0, "text"]
     assert [text[s:e] for s, e, _ in df.loc[0, "excluded"]] == ["Watch: more video"]
     assert framing.segment(df)["text"].tolist() == ["Watch: the moment the vote passed", "The vote passed."]
+
+
+def test_metadata_joins_tables_by_id(tmp_path):
+    meta = tmp_path / "stance.csv"
+    meta.write_text("doc_id,stance,outlet\nd1,pro,Override Post\nd9,anti,\n", encoding="utf-8")
+    df = load_corpus(FIX / "tables" / "docs.csv", metadata=meta)
+    assert df.loc[0, "stance"] == "pro" and pd.isna(df.loc[1, "stance"])
+    assert df["outlet"].tolist() == ["Override Post", "Evening Post", "Daily Ledger"]
+    assert df.attrs["warnings"] == [{"source": str(meta), "reason": "1 metadata row(s) match no document, e.g. 'd9'"}]
