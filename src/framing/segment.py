@@ -44,7 +44,7 @@ from __future__ import annotations
 import re
 import sys
 import types
-from typing import Iterable, Sequence
+from typing import Iterable
 
 import pandas as pd
 
