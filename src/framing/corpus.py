@@ -151,7 +151,7 @@ def read_text_file(path: str | os.PathLike, *, encoding: str | None = None, max_
     Raises InputError for an unreadable, empty (or whitespace-only), oversized,
     binary or undecodable file.
     """
-    path = Path(path)
+    path = Path(path).expanduser()
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
@@ -205,7 +205,7 @@ def sniff_file_encoding(path: str | os.PathLike, *, encoding: str | None = None,
     InputError for binary files (NUL bytes)."""
     if encoding:
         return encoding
-    path = Path(path)
+    path = Path(path).expanduser()
     if path.suffix.lower() == ".zip":
         return "utf-8"  # a zipped CSV/TSV: pandas reads it as UTF-8
     try:
@@ -946,7 +946,7 @@ def iter_documents(
                                metadata=metadata, errors=errors, max_bytes=max_bytes, chunk_size=chunk_size,
                                duplicates=duplicates)
         return
-    path = Path(path)
+    path = Path(path).expanduser()
     kind, files, ignored = _detect_members(path, format)
     root = path if path.is_dir() else path.parent
     if kind == "zip" and metadata is None:
