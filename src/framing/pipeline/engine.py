@@ -431,7 +431,7 @@ def _run_chunk(task: ChunkTask) -> ChunkResult:
         table, per_doc, n = _compute(stage, inputs, settings, cache, task.doc_keys, docs, order, unique_ids, memo)
         t1 = time.perf_counter()
         arrow = to_arrow(table)
-        cache.write(stage, key, arrow, per_doc)
+        writes.append(pool.submit(cache.write, stage, key, arrow, per_doc))
         if stage in CONSUMED:  # later stages read it as it reads back from the cache
             table = from_arrow(arrow)
         seconds[stage] = t1 - t0
@@ -440,15 +440,31 @@ def _run_chunk(task: ChunkTask) -> ChunkResult:
         tables[stage] = table
         return table
 
-    if not cache.has("documents", task.keys["documents"]):
+    # entries are compressed and written by a thread (Arrow releases the GIL) while
+    # the next stage computes; all are on disk before the chunk is reported done
+    pool = _write_pool(os.getpid())
+    writes: list = []
+    try:
+        if not cache.has("documents", task.keys["documents"]):
+            writes.append(pool.submit(cache.write, "documents", task.keys["documents"], docs))
+            computed["documents"] = len(docs)
+        for stage in STAGES[1:]:
+            if not cache.has(stage, task.keys[stage]):
+                get(stage)
+    finally:
         t0 = time.perf_counter()
-        cache.write("documents", task.keys["documents"], docs)
+        for f in writes:
+            f.result()
         seconds["cache"] = seconds.get("cache", 0.0) + time.perf_counter() - t0
-        computed["documents"] = len(docs)
-    for stage in STAGES[1:]:
-        if not cache.has(stage, task.keys[stage]):
-            get(stage)
     return ChunkResult(task.index, task.keys, len(docs), computed, seconds)
+
+
+@functools.lru_cache(maxsize=None)
+def _write_pool(pid: int):
+    """One cache-writing thread per process (keyed by pid: a forked child gets its own)."""
+    import concurrent.futures
+
+    return concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="framing-cache")
 
 
 def _compute(stage, inputs, settings, cache, keys, docs, order, unique_ids, memo=None):
