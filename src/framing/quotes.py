@@ -113,7 +113,7 @@ document letter memo filing lawsuit complaint ruling order indictment release an
 """.split())
 ANON_HEADS = frozenset("source sources official officials insider insiders person people aide aides diplomat diplomats".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org", "we": "plural", "i": "person"}
-DETERMINERS = frozenset("the a an this that these those his her its their our one another some several two three many".split())
+DETERMINERS = frozenset("the a an this that these those his her its their our one another some several two three many most all both each every few more such".split())
 INDEFINITE = frozenset("a an one some several two three many".split())
 AUX = frozenset("""
 has have had was is were are be been being will would could can should may might must shall did does do
@@ -144,6 +144,10 @@ built heard let read rose fell grew drew threw flew broke spoke chose drove rode
 SUBJECT_START = frozenset("""
 the a an this that these those his her its their our my your some no every each all many most few
 he she it they we i you there one both either neither any another such
+""".split())
+SAY_LIKE = frozenset("""say tell add claim insist argue warn note explain declare suggest acknowledge admit predict write
+tweet state contend maintain assert allege complain boast vow promise concede continue reply respond answer agree deny
+stress emphasize emphasise report testify confirm announce recall observe remark reiterate repeat indicate
 """.split())
 PARTIAL_CUES = frozenset("call describe dub label brand term characterize characterise".split())
 NEEDS_OBJECT = frozenset("tell inform assure remind warn urge promise advise".split())
@@ -470,8 +474,11 @@ def np_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
     return None
 
 
-def is_clause(toks: list[Tok], k: int, limit: int = 14) -> bool:
-    """Do the tokens from ``k`` look like a finite clause ("the talks had failed")?"""
+def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = False) -> bool:
+    """Do the tokens from ``k`` look like a finite clause ("the talks had failed")?
+
+    ``quote_verb``: a quotation after the subject counts as the rest of the clause
+    (``the period "is really quite generous."``)."""
     if k >= len(toks):
         return False
     first = toks[k]
@@ -487,6 +494,12 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14) -> bool:
         low = t.low
         if t.text in ";:" or (t.text == "." and prev is not None and prev.low not in TITLES):
             return False
+        if t.text == ",":
+            nxt = toks[toks.index(t) + 1].low if toks.index(t) + 1 < len(toks) else ""
+            if nxt not in ("who", "which", "a", "an", "the", "whose"):
+                return False
+        if t.is_quote:
+            return quote_verb
         if low in CLAUSE_VERBS:
             return True
         if len(low) > 3 and low.endswith("ed") and prev is not None and prev.low not in DETERMINERS and not t.cap:
@@ -1119,6 +1132,10 @@ class _Doc:
             after += 1
         if lemma == "according to":
             return self._according(p, ss, se, masked, toks, k, after, cs, ce, by_pos, claimed)
+        if after < n and toks[after].low in CLAUSE_VERBS and toks[after].low not in ("told", "said"):
+            return None  # a noun: "the state was", "his tweet has"
+        if k > 0 and (toks[k - 1].low.endswith("’s") or toks[k - 1].low.endswith("'s")):
+            return None  # "Trump's tweet"
         # ---------- speaker mention
         mention_span = None  # as written (may include ", who ...")
         np_span = None  # the noun phrase resolved to a speaker
@@ -1254,7 +1271,10 @@ class _Doc:
             frs = [[m.inner_start, m.inner_end]]
             marks_ = [m]
             return make(frs, "direct", marks_), m.close
-        if lemma in PARTIAL_CUES:
+        object_only = lemma in PARTIAL_CUES and j < n and toks[j].low in ("for", "on", "up", "off", "in")
+        if object_only:
+            j += 1  # "called for ..." is not naming
+        if lemma in PARTIAL_CUES and not object_only:
             # "called the offer 'insulting'": a short quote within a few words
             for jj in range(j, min(n, j + 7)):
                 t = toks[jj]
@@ -1275,8 +1295,8 @@ class _Doc:
             return None
         if j - after > 0 and not has_that and filler and lemma not in NEEDS_OBJECT:
             pass
-        if not has_that and not is_clause(toks, j):
-            return None
+        if object_only or (not has_that and not is_clause(toks, j, quote_verb=lemma in SAY_LIKE)):
+            return self._object_with_quote(p, masked, toks, j, se, by_pos, make)
         if has_that and j < n and toks[j].low in ("is", "was", "will", "would", "has"):
             return None  # "said that was ..." (demonstrative)
         # noun + that: "bristled at the idea that ..." (content belongs to the noun)
@@ -1296,6 +1316,25 @@ class _Doc:
                 return make([[m.inner_start, m.inner_end]], "direct", marks_), e
         return make([[s, e]], typ, marks_), e
 
+    def _object_with_quote(self, p, masked, toks, j, se, by_pos, make):
+        """"questioned Trump's "New York values"": an object phrase holding quoted words is a mixed quote."""
+        text = self.text
+        n = len(toks)
+        for jj in range(j, min(n, j + 15)):
+            t = toks[jj]
+            if t.text in (".", ";", "!", "?", ":") or (t.start in self._cue_starts and not t.text[0].isupper()):
+                return None  # another cue comes first ("lashed out at what it called 'x'")
+            if t.is_quote:
+                m = by_pos.get(t.start)
+                if m is None or m.used or _scare_quote(text, m, toks, jj):
+                    return None
+                end = _content_end(masked, toks, j, se)
+                s, e = _strip_span(text, toks[j].start, end)
+                if e <= m.open:
+                    return None
+                return make([[s, e]], "mixed", [x for x in by_pos.values() if s <= x.open < e and not x.used]), e
+        return None
+
     def _clause_before(self, p, ss, masked, toks, mention_start, cue, mention_span, appositive, by_pos, lemma):
         """"<clause>, X said." / "<clause>, said X.": the clause from the sentence start."""
         text = self.text
@@ -1308,7 +1347,7 @@ class _Doc:
         if e - s < 8:
             return None
         local = tokens(masked, s, e)
-        if not local or not is_clause(local, 0, limit=30):
+        if not local or not is_clause(local, 0, limit=30, quote_verb=True):
             return None
         marks_ = [m for m in by_pos.values() if s <= m.open < e and not m.used]
         typ = "mixed" if marks_ else "indirect"
@@ -1401,6 +1440,17 @@ class _Doc:
             mk.used = True
             claimed.add(id(mk))
             para_quotes.append(q)
+
+
+def _scare_quote(text: str, m: Marked, toks: list[Tok], jj: int) -> bool:
+    """A quoted name or title rather than quoted speech ("the so-called 'Iron Broom'", "the film 'Summer Tides'")."""
+    prev = toks[jj - 1].low if jj > 0 else ""
+    if prev in ("so-called", "dubbed", "titled", "entitled", "nicknamed", "named", "film", "book", "song", "album",
+                "movie", "show", "series", "program", "programme", "slogan", "hashtag", "headline", "article", "play",
+                "novel", "poem", "column", "essay", "segment", "podcast", "report", "documentary", "episode", "as"):
+        return True
+    words = text[m.inner_start:m.inner_end].split()
+    return len(words) <= 6 and _mostly_title_case(words) and text[m.inner_end - 1:m.inner_end] not in ".!?,"
 
 
 def _mostly_title_case(words: list[str]) -> bool:
