@@ -115,6 +115,12 @@ def run(args: argparse.Namespace) -> int:
         f"framing process: {run_.n_documents} documents ({how}) -> {args.store} in {seconds:.1f} s",
         file=sys.stderr,
     )
+    if run_.warnings:
+        shown = run_.warnings[:5]
+        more = f" (and {len(run_.warnings) - len(shown)} more in manifest.json)" if len(run_.warnings) > len(shown) else ""
+        print(f"framing process: {len(run_.warnings)} warning(s){more}:", file=sys.stderr)
+        for w in shown:
+            print(f"  {w.get('source')}: {w.get('reason')}", file=sys.stderr)
     if run_.errors:
         shown = run_.errors[:20]
         print(f"framing process: skipped {len(run_.errors)} bad member(s) (errors table):", file=sys.stderr)

@@ -595,6 +595,7 @@ class Run:
 
     chunks: list = dataclasses.field(default_factory=list)  # [{stage: key}]
     errors: list = dataclasses.field(default_factory=list)
+    warnings: list = dataclasses.field(default_factory=list)  # the loader's (encoding fallbacks, dates)
     n_documents: int = 0
     computed: dict = dataclasses.field(default_factory=lambda: {s: 0 for s in STAGES})
     cached_chunks: int = 0
@@ -674,6 +675,7 @@ def execute(
             if chunk is None:
                 break
             run.errors.extend(chunk.attrs.get("errors", []) or [])
+            run.warnings.extend(chunk.attrs.get("warnings", []) or [])
             if len(chunk) == 0:
                 continue
             keys_ = doc_keys(chunk)
@@ -773,6 +775,7 @@ def run_manifest(run: Run, corpus) -> dict:
         },
         "n_documents": run.n_documents,
         "n_errors": len(run.errors),
+        "warnings": [{"source": str(w.get("source", "")), "reason": str(w.get("reason", ""))} for w in run.warnings],
         "entries": digest(json.dumps(entries, sort_keys=True), json.dumps(run.errors, sort_keys=True, default=str)),
     }
 
