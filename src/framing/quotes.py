@@ -764,7 +764,7 @@ def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityB
 
 
 _CAP_RUN = re.compile(r"(?<![\w\x01])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof)\.?\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-)?[A-Z][\w’'-]*)*")
-_SENT_START_WORDS = frozenset("the a an but and in on at as after before when while if this that these those it he she they we i".split())
+_SENT_START_WORDS = frozenset("the a an but and in on at as after before when while if this that these those it he she they we i said says stated added continued asked wrote".split())
 
 
 def _name_of_run(run: str) -> tuple[str, str, str] | None:
@@ -955,9 +955,20 @@ class _Doc:
                     m.used = True
                     chain_quote[m.chain] = prev_q
                     continue
-                if not self._standalone(m, masked, ps, pe):
+                before = masked[ps:m.open].rstrip()
+                colon = None
+                if before.endswith(":"):
+                    sents = [x for x in _sentences(text, masked, ps, pe) if x[0] < len(before) + ps]
+                    colon = self._colon_attribution(sents[-1][0] if sents else ps, ps + len(before) - 1, masked)
+                if colon is None and not self._standalone(m, masked, ps, pe):
                     continue
                 q = Quote([[m.inner_start, m.inner_end]], "direct", paragraph=p, marks=[m])
+                if colon is not None and colon[0] is not None:
+                    q.mention, q.cue = colon
+                    m.used = True
+                    chain_quote[m.chain] = q
+                    para_quotes.append(q)
+                    continue
                 m.used = True
                 chain_quote[m.chain] = q
                 # attribute: colon cue before, or the previous direct quote's speaker
@@ -1036,18 +1047,42 @@ class _Doc:
         tail = masked[ps:pe].rstrip()
         if not tail.endswith(":"):
             return None, None
-        toks = tokens(masked, max(ps, pe - 300), pe)
-        for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
-            c = self._cue_at(toks, k)
-            if c is None:
-                continue
-            subj = subject_before(toks, k, masked)
-            if subj is None:
-                continue
-            i, j, how = subj
-            men = resolve_mention(self.text, masked, (toks[i].start, toks[j - 1].end), self.book)
-            return men, (toks[k].start, c)
-        return None, None
+        sents = _sentences(self.text, masked, ps, pe)
+        return self._colon_attribution(sents[-1][0] if sents else ps, ps + len(tail) - 1, masked)
+
+    def _colon_attribution(self, lo: int, hi: int, masked: str) -> tuple[Mention | None, tuple | None]:
+        """Who introduces a quote with the sentence ``masked[lo:hi]`` ending in a colon:
+        the subject of its cue ("X said:", "Said X:"), else the sentence's subject."""
+        toks = tokens(masked, lo, hi)
+        if not toks or len(toks) > 60:
+            return None, None
+        self._masked_cache = masked
+        cue_starts = getattr(self, "_cue_starts", set())
+        self._cue_starts = {m.start() for m in self.cues.pattern.finditer(masked, lo, hi)}
+        try:
+            for k in range(len(toks) - 1, -1, -1):
+                if toks[k].start not in self._cue_starts:
+                    continue
+                c = self._cue_at(toks, k)
+                span = None
+                if k == 0 or toks[k - 1].is_quote:
+                    np = np_after(toks, k + len(self.text[toks[k].start:c].split()))
+                    if np is not None:
+                        span = (toks[np[0]].start, toks[np[1] - 1].end)
+                else:
+                    subj = subject_before(toks, k, masked)
+                    if subj is not None:
+                        i, j, _ = subj
+                        span = (toks[i].start, toks[j - 1].end)
+                if span is not None:
+                    return resolve_mention(self.text, masked, span, self.book), (toks[k].start, c)
+            span = self._sentence_subject(masked, toks, len(toks))
+            if span is not None:
+                men = resolve_mention(self.text, masked, span, self.book)
+                return (men, None) if men.speaker else (None, None)
+            return None, None
+        finally:
+            self._cue_starts = cue_starts
 
     def _cue_at(self, toks: list[Tok], k: int) -> int | None:
         """End offset of a cue starting at token ``k``, else None."""
@@ -1076,7 +1111,8 @@ class _Doc:
             lemma, cls = self.cues.get(form)
             if cs < covered_until:
                 continue
-            if text[cs].isupper() and lemma != "according to":
+            if text[cs].isupper() and lemma != "according to" and not (k == 0 and ce < se and masked[ce] == " "
+                                                                        and ":" in masked[ce:min(se, ce + 60)]):
                 continue  # "State Department", "Call" in a title
             prev_low = toks[k - 1].low if k > 0 else ""
             if prev_low in ("the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "my") and lemma != "according to":
@@ -1142,7 +1178,9 @@ class _Doc:
         appositive = ""
         inverted = False
         quote_before = None
-        participle = k > 0 and toks[k - 1].text == "," and lemma in PARTICIPLE_OK and toks[k].low.endswith("ing")
+        participle = k > 0 and toks[k].low.endswith("ing") and (
+            (toks[k - 1].text == "," and lemma in PARTICIPLE_OK)
+            or toks[k - 1].low in ("by", "before", "after", "while", "when", "in"))
         coordinated = k > 0 and toks[k - 1].low in ("and", "but") and not toks[k].low.endswith("ing")
         subj = None if (participle or coordinated) else subject_before(toks, k, masked)
         if subj is not None:
@@ -1158,8 +1196,9 @@ class _Doc:
             if i > 0 and toks[i - 1].is_quote or (i > 1 and toks[i - 1].text in ",\u2014-" and toks[i - 2].is_quote):
                 qt = toks[i - 1] if toks[i - 1].is_quote else toks[i - 2]
                 quote_before = by_pos.get(qt.start)
-            elif i > 0 and toks[i - 1].text == "," and (after >= n or toks[after].text in (".", ",", "!", "?", ";")):
-                inverted = True  # "<clause>, the minister said."
+            elif i > 0 and toks[i - 1].text == "," and (after >= n or toks[after].text in (".", ",", "!", "?", ";")) \
+                    and not (after + 1 < n and toks[after].text == "," and toks[after + 1].is_quote):
+                inverted = True  # "<clause>, the minister said." (not "..., Ryan said, "Q"")
         elif participle or coordinated:
             # ", adding that ..." / "..., and said that ...": the sentence's speaker
             if last_speaker is not None and last_speaker.end > last_speaker.start:
@@ -1169,16 +1208,16 @@ class _Doc:
             if mention_span is None:
                 return None
         elif k > 0 and (toks[k - 1].is_quote or (k > 1 and toks[k - 1].text in ",\u2014-" and toks[k - 2].is_quote)) \
-                or (k > 1 and toks[k - 1].text == "," and lemma not in PARTIAL_CUES):
+                or (k > 1 and toks[k - 1].text == "," and lemma not in PARTIAL_CUES) or k == 0:
             # "Q, said X, <appositive>" / "<clause>, said X."
-            if toks[k - 1].is_quote or toks[k - 2].is_quote:
+            if k > 0 and (toks[k - 1].is_quote or toks[k - 2].is_quote):
                 qt = toks[k - 1] if toks[k - 1].is_quote else toks[k - 2]
                 quote_before = by_pos.get(qt.start)
             np = np_after(toks, after)
             if np is None:
                 return None
             a, b = np
-            if quote_before is None and b < n and toks[b].text not in (",", ".", "!", "?", ";"):
+            if quote_before is None and b < n and toks[b].text not in (",", ".", "!", "?", ";", ":"):
                 return None
             np_span = mention_span = (toks[a].start, toks[b - 1].end)
             inverted = True
@@ -1191,6 +1230,8 @@ class _Doc:
                     if toks[b + 1].low in ("who", "whose"):
                         mention_span = (mention_span[0], toks[end - 1].end)
             after = b
+            if quote_before is None and b + 1 < n and toks[b].text in (":", ",") and toks[b + 1].is_quote:
+                inverted = False  # "Said Stone: "Q""
         else:
             return None
         if mention_span is None or not _WORD.search(text[mention_span[0]:mention_span[1]]):
