@@ -576,6 +576,26 @@ class _Pool:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
+class _LazyPool:
+    """A :class:`_Pool` started on the first task that is not alone: a corpus of one
+    chunk runs in this process, without paying for worker start-up."""
+
+    def __init__(self, jobs: int, settings: Settings):
+        self.jobs, self.settings, self._pool = jobs, settings, None
+
+    def submit(self, fn, *args, alone: bool = False):
+        if self._pool is None:
+            if alone:
+                return _Inline._Done(fn(*args))
+            _warm(self.settings)
+            self._pool = _Pool(self.jobs)
+        return self._pool.submit(fn, *args)
+
+    def close(self):
+        if self._pool is not None:
+            self._pool.close()
+
+
 def _progress(total: int | None, enabled: bool | None, desc: str):
     if enabled is None:
         enabled = sys.stderr.isatty()
@@ -643,9 +663,7 @@ def execute(
     run_id = f"{os.getpid()}-{time.time_ns()}"
     own = executor is None
     if own:
-        if jobs > 1:
-            _warm(settings)
-        executor = _Inline() if jobs <= 1 else _Pool(jobs)
+        executor = _Inline() if jobs <= 1 else _LazyPool(jobs, settings)
     bar = _progress(None, progress, "framing")
     inflight: collections.deque = collections.deque()
     limit = max(2, 2 * max(jobs, 1))
@@ -666,14 +684,16 @@ def execute(
             bar.update(n)
 
     chunks = iter_chunks(corpus, chunk_size=chunk_size, strict=strict, **load_options)
+    t_load = time.perf_counter()
+    upcoming = next(chunks, None)
+    run.seconds["load"] += time.perf_counter() - t_load
     try:
-        while True:
+        while upcoming is not None:
+            chunk = upcoming
             t_load = time.perf_counter()
-            chunk = next(chunks, None)
+            upcoming = next(chunks, None)  # one chunk ahead: a corpus of one chunk needs no pool
             t_hash = time.perf_counter()
             run.seconds["load"] += t_hash - t_load
-            if chunk is None:
-                break
             run.errors.extend(chunk.attrs.get("errors", []) or [])
             run.warnings.extend(chunk.attrs.get("warnings", []) or [])
             if len(chunk) == 0:
@@ -689,7 +709,11 @@ def execute(
                 inflight.append((slot, None, len(chunk)))
             else:
                 task = ChunkTask(slot, chunk, keys_, keys, settings, run_id, strict)
-                inflight.append((slot, executor.submit(run_chunk, task), len(chunk)))
+                if isinstance(executor, _LazyPool):
+                    future = executor.submit(run_chunk, task, alone=upcoming is None and not inflight)
+                else:
+                    future = executor.submit(run_chunk, task)
+                inflight.append((slot, future, len(chunk)))
             del chunk
             while len(inflight) >= limit or (inflight and inflight[0][1] is None):
                 collect(inflight.popleft())
