@@ -45,7 +45,7 @@ STAGE_VERSIONS = {
 # everything else (pipeline, CLI, figures, notebooks) can change without invalidating.
 _NOT_STAGE_MODULES = {
     "pipeline", "commands", "cli", "plots", "aggregate", "runner", "evaluate", "induce",
-    "paths", "errors", "_io", "params", "__init__", "__main__",
+    "paths", "errors", "_io", "params", "report", "__init__", "__main__",
 }
 
 
