@@ -850,19 +850,31 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int) -> int:
     return end
 
 
+_SENT_END = re.compile(r"(?:[.!?…]+[)\]]*|(?<=\x01)(?=\s))\s+")
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sr jr st mt ft gen sen rep gov lt col capt cmdr adm sgt maj rev hon pres supt det insp
+u.s u.k u.n e.u no nos vs v inc corp co ltd bros jan feb mar apr jun jul aug sep sept oct nov dec
+ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa
+tenn tex va vt wash wis wyo d.c a.m p.m e.g i.e etc approx est dept univ
+""".split())
+
+
 def _sentences(text: str, masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph, never cutting inside quoted text (masked)."""
     out = []
     cur = lo
-    for m in re.finditer(r"(?:[.!?…]+[)\]]*|(?<=\x01)(?=\s))\s+", masked[lo:hi]):
-        a, b = lo + m.start(), lo + m.end()
+    for m in _SENT_END.finditer(masked, lo, hi):
+        a, b = m.start(), m.end()
         if b >= hi:
             break
         nxt = masked[b]
-        punct = masked[a:lo + m.end()].strip()
+        punct = masked[a:b].strip()
         if not punct:  # after a quote: only if the quote ended with . ! ?
             q_end = a
-            inner_last = text[q_end - 2] if q_end - 2 >= 0 else ""
+            b2 = q_end - 1
+            while b2 > lo and text[b2] in ALL_MARKS:
+                b2 -= 1
+            inner_last = text[b2]
             if inner_last not in ".!?" or not (nxt.isupper() or nxt == MASK):
                 continue
         else:
@@ -871,8 +883,7 @@ def _sentences(text: str, masked: str, lo: int, hi: int) -> list[tuple[int, int]
             if punct == ".":
                 w = re.search(r"([\w.’']+)$", masked[max(cur, a - 30):a])
                 word = w.group(1).lower() if w else ""
-                if word in TITLES or word in ("u.s", "no", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "jan", "feb",
-                                              "aug", "sept", "oct", "nov", "dec", "gen", "sen", "rep", "gov", "lt", "col") \
+                if word in ABBREVIATIONS \
                         or (len(word) == 1 and word.isalpha()):
                     continue
         out.append((cur, a + len(m.group().rstrip())))
@@ -1256,6 +1267,14 @@ class _Doc:
                 if q2 is not None and not q2.used:
                     frs.append([q2.inner_start, q2.inner_end])
                     marks_.append(q2)
+            # words of the sentence before the quote: '<clause> "Q," X said' is one mixed quote
+            lead = masked[ss:quote_before.open]
+            if _WORD.search(lead) and lead.strip()[-1:] not in (".", "!", "?", ":"):
+                lead_s, _ = _strip_span(text, ss, quote_before.open)
+                if not _WORD.search(masked[lead_s:quote_before.open].replace(MASK, "")) is None:
+                    frs[0] = [lead_s, quote_before.stop]
+                    marks_ = [m for m in by_pos.values() if lead_s <= m.open < quote_before.stop and not m.used] + marks_[1:]
+                    return make(frs, "mixed", marks_), ce
             return make(frs, "direct", marks_), ce
         if inverted:
             # "<clause>, X said." : the content is the sentence before the comma
