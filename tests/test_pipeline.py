@@ -159,11 +159,13 @@ def test_changed_speaker_table_recomputes_only_speakers(corpus, lexicon, tmp_pat
 def test_new_documents_are_processed_alone(corpus, lexicon, tmp_path):
     store = tmp_path / "store"
     process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
-    write_corpus(corpus, 2, start=12)  # two new articles, landing in existing chunks' ranges
-    (corpus / "world" / "003.txt").unlink(missing_ok=True)
+    write_corpus(corpus, 2, start=12)  # two new articles, landing inside existing chunks
+    (corpus / "politics" / "003.txt").unlink()  # one removed: every later chunk shifts
+    edited = corpus / "world" / "004.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA late addition.\n", encoding="utf-8")
     run = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
-    assert run.n_documents == 14 - (0 if not (corpus / "world" / "003.txt").exists() else 0)
-    assert run.computed["sentences"] == 2 and run.computed["quotes_raw"] == 2 and run.computed["scores"] == 2
+    assert run.n_documents == 13
+    assert run.computed["sentences"] == 3 and run.computed["quotes_raw"] == 3 and run.computed["scores"] == 3
     fresh = analyze(corpus, lexicons=[lexicon], cache=False)
     for name, df in open_store(store).items():
         pd.testing.assert_frame_equal(df, getattr(fresh, name), obj=name)
