@@ -138,3 +138,10 @@ def test_cli_induce_writes_a_loadable_dictionary(tmp_path, capsys):
     assert (lex.entries["weight"] > 1.96).all()
     assert main(["lexicon", "induce", str(FIX / "coded.csv"), "--text-col", "nope", "--label-col", "frame",
                  "-o", str(tmp_path / "x.yaml")]) == 2
+
+
+def test_dic_lines_may_name_categories_and_hold_phrases(tmp_path):
+    path = tmp_path / "named.dic"
+    path.write_text("%\n1\tconflict\n2\teconomy\n%\nhuman rights\tconflict\ncost*  2\nwar 1 2\n")
+    assert triples(load_lexicon(path)) == {("human rights", "conflict", 1.0), ("cost*", "economy", 1.0),
+                                          ("war", "conflict", 1.0), ("war", "economy", 1.0)}

@@ -185,3 +185,15 @@ def test_document_rates_from_sentence_rates_equal_a_second_pass():
         assert by_sentence.loc[0, col] == pytest.approx(direct.loc[0, col])
         assert by_sentence.loc[0, col + ".n"] == direct.loc[0, col + ".n"]
     assert list(by_sentence.columns[:4]) == ["doc_id", "unit_id", "unit", "n_tokens"]
+
+
+def test_rates_only_pass_equals_the_rates_of_the_full_pass():
+    text = SEED.read_text(encoding="utf-8")
+    units = units_of(*[p for p in text.split("\n\n") if p.strip()])
+    m = DictionaryMatcher(["news_frames", "diplomacy"])
+    matches, full = m.match_and_rate(units, counts=True)
+    alone = DictionaryMatcher(["news_frames", "diplomacy"]).rates(units, counts=True)
+    pd.testing.assert_frame_equal(full, alone)
+    per_unit = matches.groupby("unit_id").size()
+    n_cols = [c for c in full.columns if c.endswith(".n")]
+    assert (full.set_index("unit_id")[n_cols].sum(axis=1).reindex(per_unit.index) == per_unit).all()
