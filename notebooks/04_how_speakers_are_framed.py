@@ -82,6 +82,19 @@ plots.save_figure(ax.figure, OUT / "04_cue_classes_by_group", data=cue_shares, *
 cue_shares
 
 # %% [markdown]
+# ## Evaluative cues with intervals
+#
+# The classes other than *neutral* (says, tells), share of each group's quotations with a 95% bootstrap interval.
+
+# %%
+evaluative = cue_shares[cue_shares["cue_class"] != "neutral"]
+ax = plots.plot_profile(evaluative, "cue_class", G, value="share", order=[c for c in classes if c != "neutral"],
+                        group_order=order, xlabel="share of quotations")
+plots.save_figure(ax.figure, OUT / "04_evaluative_cues", data=evaluative, **FIG,
+    caption=f"Share of the quotations of each {G} ({P['run']}) introduced by a non-neutral reporting verb, per class, with "
+            f"95% percentile bootstrap intervals ({P['n_boot']} resamples, seed {P['seed']}).")
+
+# %% [markdown]
 # ## Cue-verb classes per speaker
 
 # %%
