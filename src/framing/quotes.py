@@ -365,17 +365,50 @@ def _np_token_ok(t: Tok) -> bool:
     return True
 
 
+_TIME_PREP = frozenset("on last this late early earlier later next in during at since".split())
+_TIME_NOUN = DAYS | frozenset("""
+ago january february march april may june july august september october november december week weeks month months
+year years day days hours minute minutes time
+""".split())
+
+
+def _skip_back(toks: list[Tok], j: int) -> int:
+    """Index of the last token before ``j`` (inclusive) that is not an auxiliary, adverb,
+    time expression ("on Monday", "two weeks ago", "last month") or parenthesis ("(R-Texas)")."""
+    while j >= 0:
+        t = toks[j]
+        low = t.low
+        if low in AUX or low in ("cannot", "can't", "can’t", "won't", "won’t", "didn't", "didn’t", "doesn't", "doesn’t",
+                                 "wouldn't", "wouldn’t", "couldn't", "couldn’t", "hasn't", "hasn’t", "haven't", "haven’t"):
+            j -= 1
+        elif low.endswith("ly") and not t.cap and len(low) > 4 and low not in ("family", "ally", "assembly"):
+            j -= 1
+        elif low in _TIME_NOUN:
+            i = j - 1
+            while i >= 0 and (toks[i].low in _TIME_PREP or toks[i].text[0].isdigit() or toks[i].low in (
+                    "two", "three", "four", "five", "six", "several", "few", "a", "than", "less", "more", "about", "the",
+                    "this", "that", "last", "earlier", "later", "one")):
+                i -= 1
+            j = i
+        elif t.text == ")":
+            i = j - 1
+            while i >= 0 and toks[i].text != "(" and j - i < 12:
+                i -= 1
+            if i < 0 or toks[i].text != "(":
+                return j
+            j = i - 1
+        else:
+            return j
+    return j
+
+
 def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str] | None:
     """The subject noun phrase ending before token ``k`` (the cue): ``(i, j, how)`` token range.
 
     Skips auxiliaries and time words between subject and cue, and a ", who ...," clause or
     appositive right before the cue (returning the noun before it).
     """
-    j = k - 1
-    # skip auxiliaries, adverbs and time expressions
-    while j >= 0 and (toks[j].low in AUX or toks[j].low in DAYS or (toks[j].low.endswith("ly") and not toks[j].cap and len(toks[j].low) > 4)
-                      or (toks[j].low in ("on", "last", "this", "late", "early") and j + 1 < k and toks[j + 1].low in DAYS)):
-        j -= 1
+    j = _skip_back(toks, k - 1)
     if j < 0:
         return None
     if toks[j].text in (",", "-", "\u2013", "\u2014"):  # "X, who ..., said" / "X - the ... - said"
@@ -941,6 +974,7 @@ class _Doc:
             para_quotes: list[Quote] = []
             claimed: set[int] = set()
             sents = [(ps, pe)] if is_title else _sentences(text, masked, ps, pe)
+            sents_here = sents
             for ss, se in sents:
                 _register_names(text, masked, ss, se, self.book, ss + 40)
                 self._sentence(p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote)
@@ -971,9 +1005,16 @@ class _Doc:
                 if before.endswith(":"):
                     sents = [x for x in _sentences(text, masked, ps, pe) if x[0] < len(before) + ps]
                     colon = self._colon_attribution(sents[-1][0] if sents else ps, ps + len(before) - 1, masked)
-                if colon is None and not self._standalone(m, masked, ps, pe):
-                    continue
+                in_sentence = None
+                if colon is None:
+                    in_sentence = self._cue_in_sentence(m, masked, sents_here)
+                    if in_sentence is None and not self._standalone(m, masked, ps, pe):
+                        continue
                 q = Quote([[m.inner_start, m.inner_end]], "direct", paragraph=p, marks=[m])
+                if in_sentence is not None:
+                    colon = in_sentence
+                    if len(text[m.inner_start:m.inner_end].split()) <= 4 and not self._standalone(m, masked, ps, pe):
+                        q.type = "partial"
                 if colon is not None and colon[0] is not None:
                     q.mention, q.cue = colon
                     m.used = True
@@ -1020,6 +1061,35 @@ class _Doc:
             pos = end
         parts.append(self.text[pos:])
         return "".join(parts)
+
+    def _cue_in_sentence(self, m: Marked, masked: str, sents) -> tuple | None:
+        """(mention, cue) of a reporting cue with a subject earlier in ``m``'s sentence
+        ("Zimmerman wrote in the description that he plans to 'fight ...'")."""
+        sent = next(((a, b) for a, b in sents if a <= m.open < b), None)
+        if sent is None or m.open - sent[0] > 400:
+            return None
+        ss = sent[0]
+        words = self.text[m.inner_start:m.inner_end].split()
+        if len(words) < 5 or _mostly_title_case(words):
+            return None
+        toks = tokens(masked, ss, m.open)
+        if not toks or toks[-1].low in ("so-called", "dubbed", "titled", "entitled", "named", "nicknamed"):
+            return None
+        self._masked_cache = masked
+        hits = [h.start() for h in self.cues.pattern.finditer(masked, ss, m.open)]
+        index = {t.start: i for i, t in enumerate(toks)}
+        for start in reversed(hits):
+            k = index.get(start)
+            if k is None or toks[k].text[0].isupper() or (k > 0 and toks[k - 1].low in DETERMINERS):
+                continue
+            subj = subject_before(toks, k, masked)
+            if subj is None:
+                continue
+            i, j, _ = subj
+            men = resolve_mention(self.text, masked, (toks[i].start, toks[j - 1].end), self.book)
+            if men.speaker:
+                return men, (start, self._cue_at(toks, k))
+        return None
 
     def _previous_direct(self, para_quotes: list[Quote], m: Marked) -> Quote | None:
         """The attributed direct quote just before ``m`` in its paragraph, if nothing else is between."""
@@ -1191,7 +1261,8 @@ class _Doc:
         quote_before = None
         participle = k > 0 and toks[k].low.endswith("ing") and (
             (toks[k - 1].text == "," and lemma in PARTICIPLE_OK)
-            or toks[k - 1].low in ("by", "before", "after", "while", "when", "in"))
+            or toks[k - 1].low in ("by", "before", "after", "while", "when", "in", "statement", "statements", "letter",
+                                   "release", "tweet", "tweets", "email", "post", "video", "ad", "memo", "message"))
         coordinated = k > 0 and toks[k - 1].low in ("and", "but") and not toks[k].low.endswith("ing")
         subj = None if (participle or coordinated) else subject_before(toks, k, masked)
         if subj is not None:
@@ -1467,9 +1538,7 @@ class _Doc:
             verbish = low in CLAUSE_VERBS or (low.endswith("ed") and not t.cap) or (t.start in self._cue_starts)
             if not verbish:
                 continue
-            j = v - 1
-            while j >= 0 and (toks[j].low in AUX or toks[j].low.endswith("ly")):
-                j -= 1
+            j = _skip_back(toks, v - 1)
             np = _np_back(toks, j)
             if np is None:
                 return None
