@@ -197,3 +197,13 @@ def test_rates_only_pass_equals_the_rates_of_the_full_pass():
     per_unit = matches.groupby("unit_id").size()
     n_cols = [c for c in full.columns if c.endswith(".n")]
     assert (full.set_index("unit_id")[n_cols].sum(axis=1).reindex(per_unit.index) == per_unit).all()
+
+
+def test_highlight_marks_matches():
+    from framing.matching import highlight
+
+    text = "No threat & more. Real progress."
+    m = DictionaryMatcher([{"t": ["threat"], "p": ["progress"]}]).match(units_of(text))
+    assert highlight(text, m, html=False) == "No [threat|t (negated)] & more. Real [progress|p]."
+    assert highlight(text, m) == ('No <mark title="custom.t" class="negated">threat</mark> &amp; more. Real '
+                                  '<mark title="custom.p">progress</mark>.')

@@ -569,3 +569,34 @@ def keywords_in_context(matches: pd.DataFrame, documents: pd.DataFrame, *, width
     out["left"] = left
     out["right"] = right
     return out
+
+
+def highlight(text: str, matches: pd.DataFrame, *, start: int = 0, end: int | None = None,
+              html: bool = True) -> str:
+    """``text[start:end]`` with its matches marked, for notebooks and reports.
+
+    ``matches`` are rows of a match table for this document (offsets index ``text``).
+    With ``html=True`` each match becomes ``<mark title="lexicon.category">...</mark>``
+    (text escaped; negated matches get ``class="negated"``); otherwise ``[match|category]``.
+    Overlapping matches (different lexicons) are marked once, by the first.
+    """
+    import html as _html
+
+    end = len(text) if end is None else end
+    spans = sorted(((int(s), int(e), f"{lx}.{c}", bool(n)) for s, e, lx, c, n in
+                    zip(matches["start"], matches["end"], matches["lexicon"], matches["category"], matches["negated"])
+                    if int(s) >= start and int(e) <= end), key=lambda x: (x[0], -x[1]))
+    out, pos = [], start
+    esc = _html.escape if html else (lambda x: x)
+    for s, e, label, neg in spans:
+        if s < pos:
+            continue
+        out.append(esc(text[pos:s]))
+        if html:
+            cls = ' class="negated"' if neg else ""
+            out.append(f'<mark title="{_html.escape(label)}"{cls}>{esc(text[s:e])}</mark>')
+        else:
+            out.append(f"[{text[s:e]}|{label.split('.', 1)[-1]}{' (negated)' if neg else ''}]")
+        pos = e
+    out.append(esc(text[pos:end]))
+    return "".join(out)
