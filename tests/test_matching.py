@@ -158,6 +158,12 @@ def test_cli_score_and_matches(tmp_path, capsys):
     matches = pd.read_csv(mout)
     text = SEED.read_text(encoding="utf-8")
     assert all(text[s:e] == t for s, e, t in zip(matches["start"], matches["end"], matches["match"]))
+    qout = tmp_path / "quotes.parquet"
+    assert main(["score", str(SEED), "-o", str(qout)]) == 0  # default: quotes, sentiment + news_frames
+    quotes = pd.read_parquet(qout)
+    assert len(quotes) > 5 and quotes["unit"].eq("quote").all()
+    assert quotes["unit_id"].str.startswith("000_a750b09d9d126d2a.txt:q").all()
+    assert "news_frames.conflict" in quotes.columns and quotes["compound"].between(-1, 1).all()
     assert main(["score", str(SEED), "--lexicon", str(tmp_path / "missing.yaml")]) == 2
     assert "missing.yaml" in capsys.readouterr().err
 
