@@ -124,6 +124,12 @@ def test_rerun_recomputes_nothing_and_writes_identical_bytes(corpus, lexicon, tm
     assert again.cached_chunks == 3 and again.written is False
     assert {t: (store / f"{t}.parquet").stat().st_mtime_ns for t in TABLES} == mtimes
     assert file_hashes(store) == before
+    assert again.seconds["load"] == 0  # unchanged files: the corpus was not even read
+    touched = corpus / "world" / "000.txt"
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    third = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
+    assert third.seconds["load"] > 0 and sum(third.computed.values()) == 0  # read again, same content
+    assert file_hashes(store) == before
 
 
 def test_changed_lexicon_recomputes_only_scores_and_matches(corpus, lexicon, tmp_path):

@@ -659,6 +659,12 @@ def execute(
         raise ParameterError(f"chunk_size must be at least 1, not {chunk_size}")
     t0 = time.perf_counter()
     cache = Cache(settings.cache_dir)
+    signature = corpus_signature(corpus, settings, chunk_size=chunk_size, strict=strict, **load_options)
+    known = _known_run(cache, signature)
+    if known is not None:
+        known.settings = settings
+        known.wall_seconds = time.perf_counter() - t0
+        return known
     run = Run(settings=settings)
     run_id = f"{os.getpid()}-{time.time_ns()}"
     own = executor is None
@@ -726,7 +732,78 @@ def execute(
         if bar is not None:
             bar.close()
     run.wall_seconds = time.perf_counter() - t0
+    _remember_run(cache, signature, run)
     return run
+
+
+def corpus_signature(corpus, settings: Settings, **options) -> str | None:
+    """A key for "these corpus files, unchanged, with these settings": every file's
+    path, size and modification time (nanoseconds) under a corpus path, the options,
+    the stage settings and the code version. None for a DataFrame corpus.
+
+    A rerun whose signature is known skips reading the corpus at all (its chunk keys
+    are remembered); any touched, added or removed file falls back to reading and
+    hashing every document (content keys decide what is recomputed).
+    """
+    if isinstance(corpus, pd.DataFrame):
+        return None
+    root = Path(corpus)
+    try:
+        entries = []
+        cache_dir = Path(settings.cache_dir).resolve()
+        if root.is_dir():
+            for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+                here = Path(dirpath)
+                if here.resolve() == cache_dir:
+                    dirnames[:] = []
+                    continue
+                dirnames.sort()
+                for name in sorted(filenames):
+                    st = (here / name).stat()
+                    entries.append(f"{(here / name).relative_to(root).as_posix()}\t{st.st_size}\t{st.st_mtime_ns}")
+        else:
+            st = root.stat()
+            entries.append(f"{root.name}\t{st.st_size}\t{st.st_mtime_ns}")
+        extra = []
+        for name, value in sorted(options.items()):
+            extra.append(f"{name}={value!r}")
+            if isinstance(value, (str, os.PathLike)) and Path(value).is_file():  # e.g. a metadata sidecar
+                st = Path(value).stat()
+                extra.append(f"{st.st_size}\t{st.st_mtime_ns}")
+    except OSError:
+        return None
+    return digest(
+        "corpus-signature", code_version(), str(root.resolve()), *extra, settings.lexicon_key,
+        settings.sentiment_key, settings.speakers_key, *entries,
+    )
+
+
+def _known_run(cache: Cache, signature: str | None) -> Run | None:
+    """The remembered run of ``signature``, if every one of its cache entries exists."""
+    if signature is None:
+        return None
+    path = cache.root / "runs" / f"{signature}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    chunks = data.get("chunks", [])
+    if not all(cache.has(stage, keys[stage]) for keys in chunks for stage in STAGES):
+        return None
+    run = Run(chunks=chunks, errors=data.get("errors", []), warnings=data.get("warnings", []),
+              n_documents=int(data.get("n_documents", 0)))
+    run.cached_chunks = len(chunks)
+    return run
+
+
+def _remember_run(cache: Cache, signature: str | None, run: Run) -> None:
+    if signature is None:
+        return
+    from .._io import atomic_path
+
+    record = {"chunks": run.chunks, "errors": run.errors, "warnings": run.warnings, "n_documents": run.n_documents}
+    with atomic_path(cache.root / "runs" / f"{signature}.json") as tmp:
+        tmp.write_text(json.dumps(record, default=str), encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- output
