@@ -36,7 +36,7 @@ Rates
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from typing import Sequence
 
 import numpy as np

@@ -19,7 +19,7 @@ Metrics are implemented here in numpy (see the tests for hand-computed values).
 from __future__ import annotations
 
 import argparse
-from typing import Mapping, Sequence
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
