@@ -30,7 +30,7 @@ from .engine import (
     table_schema,
     write_run_stats,
 )
-from .store import MANIFEST, TABLES
+from .store import MANIFEST
 
 
 def _client(scheduler, jobs: int | None = None):

@@ -14,8 +14,13 @@ Stages (cache names) and what they depend on::
     sentences   segment(documents)
     quotes_raw  extract_quotes(documents)
     quotes      apply_speakers(quotes_raw, speaker table)        + speaker table
-    scores      score_units(quote, sentence and document units)  + lexicons, sentiment
-    matches     DictionaryMatcher(lexicons).match(same units)    + lexicons
+    scores      score_and_match(quote, sentence, document units) + lexicons, sentiment
+    matches     the same pass's matches in quotes and sentences   + lexicons
+
+A stage failing on a chunk is retried document by document; documents it cannot
+handle are reported in the errors table instead of stopping the run (not with
+``strict``). A run over unchanged corpus files (path, size, modification time) reuses
+the remembered chunk keys without reading the corpus.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import pandas as pd
 
@@ -89,6 +94,7 @@ def _lexicon_key(lexicons: Sequence) -> str:
             parts.append(f"builtin:{spec}")  # its file is package data, part of code_version()
             continue
         if isinstance(spec, (str, os.PathLike)) and Path(spec).is_file():
+            load_lexicon(spec)  # a malformed file fails here, with its line, not in a worker
             parts.append(file_digest(spec))
             continue
         lex = spec if not isinstance(spec, (str, os.PathLike)) else load_lexicon(spec)
@@ -903,8 +909,7 @@ def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
         if same and all((store / f"{t}.parquet").is_file() for t in TABLES):
             return False
     # the manifest goes first: a run killed while writing leaves no stale "complete" mark
-    with contextlib_suppress_missing():
-        old_path.unlink()
+    old_path.unlink(missing_ok=True)
     def write_one(name: str, stage: str) -> None:
         parts = store / name  # a partitioned table left by a Dask run
         if parts.is_dir() and any(parts.glob("part-*.parquet")):
@@ -932,12 +937,6 @@ def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
         json.dump(manifest, fh, indent=2, sort_keys=True)
         fh.write("\n")
     return True
-
-
-def contextlib_suppress_missing():
-    import contextlib
-
-    return contextlib.suppress(FileNotFoundError)
 
 
 # --------------------------------------------------------------------------- public
