@@ -169,3 +169,17 @@ def test_input_hashes_of_a_folder_are_stable(tmp_path):
     assert first == runner.input_hashes([tmp_path / "c"])
     (tmp_path / "c" / "b.txt").write_text("z")
     assert runner.input_hashes([tmp_path / "c"])[str(tmp_path / "c")]["sha256"] != first[str(tmp_path / "c")]["sha256"]
+
+
+def test_html_outputs_are_sanitised_but_tables_and_highlights_kept():
+    nb = new_notebook(cells=[new_code_cell("x")])
+    nb.cells[0].outputs = [nbformat.v4.new_output("display_data", data={
+        "text/html": '<table><tr><td onclick="x()">a<script>alert(1)</script><mark title="lex.cat">m</mark></td></tr></table>'
+                     '<iframe src="x"></iframe><a href="javascript:alert(1)">l</a>',
+        "application/javascript": "alert(1)"})]
+    runner.sanitize_outputs(nb)
+    html = nb.cells[0].outputs[0].data["text/html"]
+    assert '<mark title="lex.cat">m</mark>' in html and "<td>" in html
+    for bad in ("<script", "onclick", "<iframe", "javascript:"):
+        assert bad not in html
+    assert "application/javascript" not in nb.cells[0].outputs[0].data

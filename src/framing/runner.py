@@ -31,6 +31,9 @@ from .errors import InputError, ParameterError
 PACKAGES = ("framing", "pandas", "numpy", "matplotlib", "papermill", "nbconvert", "nbclient", "ipykernel",
             "vaderSentiment", "nltk", "pyarrow", "pyyaml", "tqdm")
 PATH_PARAMS = ("corpus", "speakers", "coded_sheet", "out_dir")
+SAFE_TAGS = ("a", "abbr", "b", "blockquote", "br", "caption", "code", "div", "em", "h1", "h2", "h3", "h4", "hr", "i",
+             "li", "mark", "ol", "p", "pre", "small", "span", "strong", "style", "sub", "sup", "table", "tbody", "td",
+             "tfoot", "th", "thead", "tr", "ul")
 CORPUS_ERRORS = "corpus_errors.csv"  # written by the notebooks when corpus members were skipped
 
 
@@ -327,6 +330,29 @@ def _one_line(err: BaseException) -> str:
 # --------------------------------------------------------------------------- execution
 
 
+def sanitize_outputs(nb) -> None:
+    """Make a notebook's outputs safe to open in a browser, in place: HTML outputs
+    keep tables, highlights and formatting (``SAFE_TAGS``) but lose scripts, event
+    handlers, iframes and forms; JavaScript outputs are dropped. Outputs may quote
+    scraped article text, so they are not trusted."""
+    import bleach
+
+    attributes = {"*": ["class", "id", "title"], "a": ["href", "title"], "th": ["colspan", "rowspan", "class", "id"],
+                  "td": ["colspan", "rowspan", "class", "id"], "style": ["type"], "table": ["class", "id", "border"]}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data")
+            if not data:
+                continue
+            for key in [k for k in data if "javascript" in k or k in ("text/vnd.plotly.v1+html",)]:
+                del data[key]
+            if "text/html" in data:
+                html = data["text/html"]
+                html = "".join(html) if isinstance(html, list) else html
+                data["text/html"] = bleach.clean(html, tags=list(SAFE_TAGS), attributes=attributes,
+                                                 protocols=["http", "https", "mailto"], strip=True, strip_comments=True)
+
+
 def _render_html(ipynb: Path, html: Path) -> None:
     import nbformat
     from nbconvert import HTMLExporter
@@ -334,8 +360,8 @@ def _render_html(ipynb: Path, html: Path) -> None:
     from ._io import atomic_write
 
     nb = nbformat.read(str(ipynb), as_version=4)
+    sanitize_outputs(nb)
     exporter = HTMLExporter()
-    exporter.sanitize_html = True  # outputs may quote scraped text: strip scripts and handlers
     body, _ = exporter.from_notebook_node(nb)
     with atomic_write(html) as fh:
         fh.write(body)
