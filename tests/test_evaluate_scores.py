@@ -103,3 +103,10 @@ def test_cli_evaluate_scores_branch(tmp_path, capsys):
     assert "accuracy" in text and "0.667" in text
     table = pd.read_csv(out)
     assert set(table["metric"]) >= {"macro_f1", "accuracy", "alpha_nominal", "f1", "roc_auc"}
+
+
+def test_join_columns_with_different_names():
+    pred = pd.DataFrame({"doc_id": ["a", "b", "c"], "compound": [0.1, 0.5, 0.9]})
+    gold = pd.DataFrame({"id": ["c", "b", "a"], "rating": [3, 2, 1]})
+    res = evaluate_scores(pred, gold, on=("doc_id", "id"), gold_col="rating").set_index("metric")
+    assert res.loc["spearman", "value"] == pytest.approx(1.0)

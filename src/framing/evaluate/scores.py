@@ -139,8 +139,9 @@ def evaluate_scores(pred, gold, *, kind: str = "rating", on: str | None = None, 
                     labels: Sequence | None = None) -> pd.DataFrame:
     """Compare tool output with human codes; a tidy table ``metric, category, value, n``.
 
-    ``pred``/``gold``: DataFrames joined on ``on`` (default: the first of ``unit_id``,
-    ``id``, ``doc_id`` present in both), or equal-length sequences. ``pred_col``
+    ``pred``/``gold``: DataFrames joined on ``on`` (a column in both, or a pair
+    ``(pred column, gold column)``; default: the first of ``unit_id``, ``id``,
+    ``doc_id`` present in both), or equal-length sequences. ``pred_col``
     (default ``compound`` for ratings, ``label`` for labels) and ``gold_col`` (one
     column, or several coder columns) name the values. For labels, ``scores`` (or the
     pred columns named after categories) gives per-category scores for ROC AUC;
@@ -150,6 +151,13 @@ def evaluate_scores(pred, gold, *, kind: str = "rating", on: str | None = None, 
         raise ParameterError(f"unknown kind {kind!r}; use 'rating' or 'label'")
     pred_col = pred_col or ("compound" if kind == "rating" else "label")
     if isinstance(pred, pd.DataFrame) and isinstance(gold, pd.DataFrame):
+        if isinstance(on, (tuple, list)):  # (pred column, gold column)
+            pred_on, gold_on = on
+            for frame, col, what in ((pred, pred_on, "pred"), (gold, gold_on, "gold")):
+                if col not in frame.columns:
+                    raise ParameterError(f"{what} has no column {col!r}")
+            gold = gold.rename(columns={gold_on: pred_on})
+            on = pred_on
         if on is None:
             on = next((c for c in ("unit_id", "id", "doc_id") if c in pred.columns and c in gold.columns), None)
             if on is None:
@@ -256,7 +264,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pred", required=True, metavar="FILE", help="tool output, e.g. from framing score")
     parser.add_argument("--kind", choices=("rating", "label"), default="rating",
                         help="rating: correlations with human ratings; label: F1/AUC against coded categories")
-    parser.add_argument("--on", default=None, help="id column joining the two files (default unit_id, id or doc_id)")
+    parser.add_argument("--on", default=None, metavar="COL|PRED_COL=GOLD_COL",
+                        help="id column joining the two files (default unit_id, id or doc_id); "
+                             "PRED_COL=GOLD_COL when the names differ (e.g. doc_id=id)")
     parser.add_argument("--gold-col", action="append", default=None, metavar="COL",
                         help="gold column; repeat for several coders (default label/rating/valence)")
     parser.add_argument("--pred-col", default=None, metavar="COL",
@@ -324,7 +334,8 @@ def run(args: argparse.Namespace) -> int:
         pred = pred.copy()
         pred["label"] = top_category(pred, args.top_of)
         pred_col = "label"
-    result = evaluate_scores(pred, gold, kind=args.kind, on=args.on, pred_col=pred_col, gold_col=gold_cols)
+    on = tuple(args.on.split("=", 1)) if args.on and "=" in args.on else args.on
+    result = evaluate_scores(pred, gold, kind=args.kind, on=on, pred_col=pred_col, gold_col=gold_cols)
     summary = result[result["category"] == ""]
     for r in summary.itertuples(index=False):
         print(f"{r.metric:<16} {r.value: .3f}  (n={r.n})")
