@@ -1117,7 +1117,7 @@ class _Doc:
         after = masked[after_end:pe].lstrip()
         starts = not before or before[-1] in ".!?:" or before.endswith(MASK)
         ends = not after or after[0] in ".!?" or after[0] == MASK or (inner.rstrip()[-1:] in ".!?" and (not after or after[0].isupper()))
-        if starts and (ends or len(words) >= 6):
+        if starts and (ends or len(words) >= 6 or inner.rstrip()[-1:] in ",.!?"):
             return len(words) >= 2 or inner.rstrip()[-1:] in ".!?"
         if len(words) >= 8 and not _mostly_title_case(words):
             return True
