@@ -126,7 +126,7 @@ else:
 # %% [markdown]
 # ## Most positive and most negative
 #
-# Dictionary matches are highlighted (hover for lexicon and category).
+# Framing-dictionary matches are boxed in yellow; the words that moved the VADER score are blue with a solid underline (positive) or orange with a dotted underline (negative), after negation and boosters ("not a great day": *great* counts as negative). Hover a word for its category or valence.
 
 # %%
 if P["unit"] == "quote":

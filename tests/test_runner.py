@@ -183,3 +183,19 @@ def test_html_outputs_are_sanitised_but_tables_and_highlights_kept():
     for bad in ("<script", "onclick", "<iframe", "javascript:"):
         assert bad not in html
     assert "application/javascript" not in nb.cells[0].outputs[0].data
+
+
+def test_highlighted_quotes_escape_text_and_mark_words():
+    import pandas as pd
+
+    from framing.report import highlight_quotes
+
+    text = 'We made <script>good</script> progress, not a great day'
+    quotes = pd.DataFrame({"quote_id": ["d:q5"], "text": [text], "fragments": [[[5, 5 + len(text)]]],
+                           "speaker": ["<b>X</b>"], "side": ["US"], "compound": [0.1]})
+    matches = pd.DataFrame({"unit_id": ["d:q5"], "lexicon": ["lex"], "category": ["cat"], "start": [8], "end": [12]})
+    html = highlight_quotes(quotes, matches).to_html()
+    assert "<script>" not in html and "&lt;b&gt;X&lt;/b&gt;" in html
+    assert '<mark class="frame" title="lex.cat">made</mark>' in html  # document offsets mapped into the quote
+    assert '<mark class="pos" title="VADER +1.80 (lexicon +1.8)">progress</mark>' in html
+    assert '<mark class="neg"' in html and ">great</mark>" in html  # negated by "not"

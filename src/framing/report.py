@@ -126,25 +126,57 @@ def write_index(path: str | os.PathLike, record: dict, *, figures_dir: str | os.
 # --------------------------------------------------------------------------- quote tables
 
 
-def highlight_spans(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
-    """``text`` as HTML with each ``(start, end, title)`` span (offsets in ``text``)
-    wrapped in ``<mark title=...>``; overlapping spans are merged; all text escaped."""
-    spans = sorted((max(0, int(s)), min(len(text), int(e)), t) for s, e, t in spans if int(e) > int(s))
+def highlight_spans(text: str, spans: Sequence[tuple]) -> str:
+    """``text`` as HTML with each ``(start, end, title[, css_class])`` span (offsets in
+    ``text``) wrapped in ``<mark>``; overlapping spans are merged (titles joined, the
+    first span's class kept); every piece of text is escaped."""
+    norm = []
+    for span in spans:
+        s, e, t = int(span[0]), int(span[1]), str(span[2])
+        cls = str(span[3]) if len(span) > 3 else ""
+        if e > s:
+            norm.append((max(0, s), min(len(text), e), t, cls))
     merged: list[list] = []
-    for s, e, t in spans:
+    for s, e, t, cls in sorted(norm):
         if merged and s < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], e)
             if t not in merged[-1][2]:
                 merged[-1][2].append(t)
         else:
-            merged.append([s, e, [t]])
+            merged.append([s, e, [t], cls])
     out, pos = [], 0
-    for s, e, titles in merged:
+    for s, e, titles, cls in merged:
         out.append(html.escape(text[pos:s]))
-        out.append(f'<mark title="{html.escape("; ".join(titles), quote=True)}">{html.escape(text[s:e])}</mark>')
+        klass = f' class="{html.escape(cls, quote=True)}"' if cls else ""
+        out.append(f'<mark{klass} title="{html.escape("; ".join(titles), quote=True)}">{html.escape(text[s:e])}</mark>')
         pos = e
     out.append(html.escape(text[pos:]))
     return "".join(out)
+
+
+def sentiment_spans(text: str, scorer=None) -> list[tuple[int, int, str, str]]:
+    """Spans of the words that moved a text's VADER score (valence after negation,
+    boosters and the other rules != 0), as ``(start, end, title, "pos"|"neg")``."""
+    import re
+
+    if scorer is None:
+        from .sentiment import VaderScorer
+
+        scorer = VaderScorer()
+    explained = scorer.explain(text)
+    chunks = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    if len(chunks) != len(explained):  # emoji replaced: tokens no longer line up with the text
+        return []
+    spans = []
+    for (start, chunk), row in zip(chunks, explained.itertuples(index=False)):
+        if not row.valence or not row.token:
+            continue
+        i = chunk.find(row.token)
+        if i < 0:
+            continue
+        title = f"VADER {row.valence:+.2f}" + ("" if pd.isna(row.lexicon) else f" (lexicon {row.lexicon:+.1f})")
+        spans.append((start + i, start + i + len(row.token), title, "pos" if row.valence > 0 else "neg"))
+    return spans
 
 
 def quote_spans(quote: dict, matches: pd.DataFrame) -> list[tuple[int, int, str]]:
@@ -162,29 +194,45 @@ def quote_spans(quote: dict, matches: pd.DataFrame) -> list[tuple[int, int, str]
         for s, e, base in bases:
             if s <= int(m.start) and int(m.end) <= e:
                 label = f"{m.lexicon}.{m.category}" + (" (negated)" if bool(getattr(m, "negated", False)) else "")
-                spans.append((base + int(m.start) - s, base + int(m.end) - s, label))
+                spans.append((base + int(m.start) - s, base + int(m.end) - s, label, "frame"))
                 break
     return spans
 
 
+HIGHLIGHT_CSS = [
+    {"selector": "mark", "props": [("padding", "0 1px")]},
+    {"selector": "mark.frame", "props": [("background-color", "#F0E442"), ("outline", "1px solid #999")]},
+    {"selector": "mark.pos", "props": [("background-color", "#cde9f8"), ("border-bottom", "2px solid #0072B2")]},
+    {"selector": "mark.neg", "props": [("background-color", "#f8d5c2"), ("border-bottom", "2px dotted #D55E00")]},
+    {"selector": "td", "props": [("text-align", "left"), ("vertical-align", "top")]},
+]
+
+
 def highlight_quotes(quotes: pd.DataFrame, matches: pd.DataFrame, *, columns: Sequence[str] = ("speaker", "side", "compound"),
-                     text: str = "text", unit_id: str = "quote_id", caption: str | None = None):
-    """A pandas Styler of ``quotes`` whose ``text`` shows dictionary matches
-    highlighted (``<mark>``, hover for lexicon.category). Every cell is escaped."""
+                     text: str = "text", unit_id: str = "quote_id", sentiment: bool = True, caption: str | None = None):
+    """A pandas Styler of ``quotes`` whose ``text`` shows dictionary matches (yellow,
+    boxed) and, with ``sentiment``, the words that moved the VADER score (blue with a
+    solid underline: positive; orange with a dotted underline: negative). Hover a
+    word for its lexicon category or valence. Every cell is HTML-escaped."""
     by_unit = {k: g for k, g in matches.groupby("unit_id", sort=False)} if len(matches) else {}
+    scorer = None
+    if sentiment:
+        from .sentiment import VaderScorer
+
+        scorer = VaderScorer()
     shown = []
     for q in quotes.to_dict("records"):
         m = by_unit.get(q[unit_id])
-        body = highlight_spans(q[text], quote_spans(q, m) if m is not None else [])
+        spans = list(quote_spans(q, m)) if m is not None else []
+        if scorer is not None:
+            spans += sentiment_spans(q[text], scorer)
         row = {c: q.get(c, "") for c in columns}
-        row[text] = body
+        row[text] = highlight_spans(q[text], spans)
         shown.append(row)
     df = pd.DataFrame(shown, columns=[*columns, text])
-    # escape every column except the pre-escaped HTML text
-    for c in columns:
+    for c in columns:  # escape every column except the pre-escaped HTML text
         df[c] = df[c].map(lambda v: html.escape(f"{v:.3f}" if isinstance(v, float) else str(v)))
-    styler = df.style.hide(axis="index").set_properties(subset=[text], **{"text-align": "left", "white-space": "normal"})
-    styler = styler.set_table_styles([{"selector": "mark", "props": [("background-color", "#F0E442")]}])
+    styler = df.style.hide(axis="index").set_table_styles(HIGHLIGHT_CSS)
     if caption:
         styler = styler.set_caption(html.escape(caption))
     return styler
