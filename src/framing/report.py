@@ -128,8 +128,8 @@ def write_index(path: str | os.PathLike, record: dict, *, figures_dir: str | os.
 
 def highlight_spans(text: str, spans: Sequence[tuple]) -> str:
     """``text`` as HTML with each ``(start, end, title[, css_class])`` span (offsets in
-    ``text``) wrapped in ``<mark>``; overlapping spans are merged (titles joined, the
-    first span's class kept); every piece of text is escaped."""
+    ``text``) wrapped in ``<mark>``; overlapping spans are merged (titles and classes
+    joined); every piece of text is escaped."""
     norm = []
     for span in spans:
         s, e, t = int(span[0]), int(span[1]), str(span[2])
@@ -142,11 +142,13 @@ def highlight_spans(text: str, spans: Sequence[tuple]) -> str:
             merged[-1][1] = max(merged[-1][1], e)
             if t not in merged[-1][2]:
                 merged[-1][2].append(t)
+            merged[-1][3].add(cls)
         else:
-            merged.append([s, e, [t], cls])
+            merged.append([s, e, [t], {cls}])
     out, pos = [], 0
-    for s, e, titles, cls in merged:
+    for s, e, titles, classes in merged:
         out.append(html.escape(text[pos:s]))
+        cls = " ".join(sorted(c for c in classes if c))
         klass = f' class="{html.escape(cls, quote=True)}"' if cls else ""
         out.append(f'<mark{klass} title="{html.escape("; ".join(titles), quote=True)}">{html.escape(text[s:e])}</mark>')
         pos = e
