@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -323,24 +324,20 @@ def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
 # ------------------------------------------------------------------ tokens and noun phrases
 
 
-@dataclass
 class Tok:
-    text: str
-    start: int
-    end: int
+    """A token of a (masked) sentence: text, offsets, lower-case form, flags."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "low", "is_quote", "cap")
 
-    @property
-    def is_quote(self) -> bool:
-        return self.text[0] == MASK
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.low = text.lower()
+        c = text[0]
+        self.is_quote = c == MASK
+        self.cap = c.isupper()
 
-    @property
-    def cap(self) -> bool:
-        c = self.text[0]
-        return c.isupper() or (c.isdigit() is False and c.isalpha() and self.text.isupper())
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
 def tokens(masked: str, lo: int, hi: int) -> list[Tok]:
@@ -800,6 +797,7 @@ _CAP_RUN = re.compile(r"(?<![\w\x01])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|P
 _SENT_START_WORDS = frozenset("the a an but and in on at as after before when while if this that these those it he she they we i said says stated added continued asked wrote".split())
 
 
+@lru_cache(maxsize=65536)
 def _name_of_run(run: str) -> tuple[str, str, str] | None:
     """``(name, kind, descriptor)`` of a capitalised run of words, or None."""
     words = run.split()
@@ -821,12 +819,8 @@ def _name_of_run(run: str) -> tuple[str, str, str] | None:
 
 def _register_names(text: str, masked: str, lo: int, hi: int, book: EntityBook, subject_end: int) -> None:
     """Record capitalised names in ``masked[lo:hi]`` (a sentence) as entities, subjects as salient."""
-    cache = book.run_cache
     for m in _CAP_RUN.finditer(masked, lo, hi):
-        run = m.group()
-        got = cache.get(run, False)
-        if got is False:
-            got = cache[run] = _name_of_run(run)
+        got = _name_of_run(m.group())
         if got is None:
             continue
         name, kind, desc = got
