@@ -84,7 +84,7 @@ def process_dask(
             progress=progress, strict=strict, **load_options,
         )
         _check_not_empty(run, corpus)
-        store = Path(store)
+        store = Path(store).resolve()  # workers write the parts: an absolute path
         store.mkdir(parents=True, exist_ok=True)
         manifest = run_manifest(run, corpus)
         (store / MANIFEST).unlink(missing_ok=True)

@@ -158,7 +158,7 @@ def make_settings(
         speakers = str(path)
     sentiment_key = _sentiment_key(sentiment)
     return Settings(
-        cache_dir=str(cache_dir),
+        cache_dir=str(Path(cache_dir).resolve()),  # workers (Dask: other machines) may run elsewhere
         lexicons=lexicons,
         lexicon_key=_lexicon_key(lexicons),
         sentiment=sentiment,
