@@ -1006,9 +1006,13 @@ class _Doc:
                         continue
                 q = Quote([[m.inner_start, m.inner_end]], "direct", paragraph=p, marks=[m])
                 if in_sentence is not None:
-                    colon = in_sentence
-                    if len(text[m.inner_start:m.inner_end].split()) <= 4 and not self._standalone(m, masked, ps, pe):
-                        q.type = "partial"
+                    colon = in_sentence[:2]
+                    if in_sentence[2] is not None:
+                        a, b = in_sentence[2]
+                        q.type, q.fragments = "mixed", [[a, b]]
+                        q.marks = [x for x in ms if a <= x.open < b and not x.used and id(x) not in claimed]
+                        for x in q.marks:
+                            x.used = True
                 if colon is not None and colon[0] is not None:
                     q.mention, q.cue = colon
                     m.used = True
@@ -1057,21 +1061,25 @@ class _Doc:
         return "".join(parts)
 
     def _cue_in_sentence(self, m: Marked, masked: str, sents) -> tuple | None:
-        """(mention, cue) of a reporting cue with a subject earlier in ``m``'s sentence
-        ("Zimmerman wrote in the description that he plans to 'fight ...'")."""
+        """(mention, cue, mixed span or None) of a reporting cue with a subject earlier in
+        ``m``'s sentence ("Zimmerman wrote in the description that he plans to 'fight ...'").
+        A short quotation gets the reported clause around it as a mixed quote."""
         sent = next(((a, b) for a, b in sents if a <= m.open < b), None)
         if sent is None or m.open - sent[0] > 400:
             return None
-        ss = sent[0]
+        ss, se = sent
         words = self.text[m.inner_start:m.inner_end].split()
-        if len(words) < 5 or _mostly_title_case(words):
+        if not words or (_mostly_title_case(words) and len(words) <= 6):
             return None
-        toks = tokens(masked, ss, m.open)
-        if not toks or toks[-1].low in ("so-called", "dubbed", "titled", "entitled", "named", "nicknamed"):
+        toks = tokens(masked, ss, se)
+        index = {t.start: i for i, t in enumerate(toks)}
+        qi = index.get(m.open)
+        if qi is None or (qi > 0 and toks[qi - 1].low in ("so-called", "dubbed", "titled", "entitled", "named",
+                                                           "nicknamed", "called", "film", "book", "song", "album",
+                                                           "movie", "show", "slogan", "hashtag", "headline", "term")):
             return None
         self._masked_cache = masked
         hits = [h.start() for h in self.cues.pattern.finditer(masked, ss, m.open)]
-        index = {t.start: i for i, t in enumerate(toks)}
         for start in reversed(hits):
             k = index.get(start)
             if k is None or toks[k].text[0].isupper() or (k > 0 and toks[k - 1].low in DETERMINERS):
@@ -1081,8 +1089,24 @@ class _Doc:
                 continue
             i, j, _ = subj
             men = resolve_mention(self.text, masked, (toks[i].start, toks[j - 1].end), self.book)
-            if men.speaker:
-                return men, (start, self._cue_at(toks, k))
+            if not men.speaker:
+                continue
+            cue_end = self._cue_at(toks, k)
+            span = None
+            if len(words) < 5:
+                c = k + 1
+                while c < len(toks) and toks[c].start < cue_end:
+                    c += 1
+                if c < len(toks) and toks[c].low == "that":
+                    c += 1
+                if c >= len(toks) or c > qi:
+                    return None
+                e = _content_end(masked, toks, c, se)
+                s0, e0 = _strip_span(self.text, toks[c].start, e)
+                if not (s0 <= m.open and m.inner_end <= e0 + 1):
+                    return None
+                span = (s0, max(e0, m.stop))
+            return men, (start, cue_end), span
         return None
 
     def _previous_direct(self, para_quotes: list[Quote], m: Marked) -> Quote | None:
