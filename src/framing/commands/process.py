@@ -74,6 +74,22 @@ def _load_options(args: argparse.Namespace) -> dict:
     }
 
 
+def _table_sizes(store) -> dict[str, int]:
+    """Rows per table of a store, from the Parquet footers (no data read)."""
+    import pyarrow.parquet as pq
+
+    from ..pipeline.store import TABLES, table_path
+
+    sizes = {}
+    for name in TABLES:
+        path = table_path(store, name)
+        if path is None:
+            continue
+        files = [path] if path.is_file() else sorted(path.glob("part-*.parquet"))
+        sizes[name] = sum(pq.read_metadata(f).num_rows for f in files)
+    return sizes
+
+
 def run(args: argparse.Namespace) -> int:
     import time
 
@@ -115,6 +131,9 @@ def run(args: argparse.Namespace) -> int:
         f"framing process: {run_.n_documents} documents ({how}) -> {args.store} in {seconds:.1f} s",
         file=sys.stderr,
     )
+    sizes = _table_sizes(args.store)
+    if sizes:
+        print("  " + ", ".join(f"{n:,} {name}" for name, n in sizes.items()), file=sys.stderr)
     if run_.warnings:
         shown = run_.warnings[:5]
         more = f" (and {len(run_.warnings) - len(shown)} more in manifest.json)" if len(run_.warnings) > len(shown) else ""
