@@ -419,7 +419,7 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
                 if np is not None:
                     return np[0], np[1], "apposition:" + str(i + 1) + ":" + str(j)
                 break
-            if toks[i].is_quote or toks[i].text in ".;:":
+            if toks[i].text in ".;:":
                 break
         return None
     np = _np_back(toks, j)
