@@ -48,6 +48,7 @@ from .lexicon import TOKEN_PATTERN, Lexicon, load_lexicons, term_patterns
 NEGATORS = ("not", "no", "never", "without", "nor", "cannot", "neither", "none", "nothing", "n't")
 MATCH_COLUMNS = ["doc_id", "unit_id", "lexicon", "category", "term", "match", "start", "end", "weight", "negated"]
 _SPLIT_RE = re.compile(f"({TOKEN_PATTERN})")
+_TOKEN_RE = re.compile(TOKEN_PATTERN)
 _STOP_CHARS = frozenset(".!?;:")
 
 
@@ -138,7 +139,14 @@ class _Compiled:
             regular = tuple(out)
         if anchored:
             anchored.sort(key=lambda c: c[0])
-        return regular, tuple(anchored) or None
+        gate = None
+        if regular is not None and not anchored and all(
+                single is None and others is None for _li, _bs, others, single in regular):
+            # only phrases with an exact second word start here ("people want", "has to"):
+            # the scan skips this token unless the next one is such a second word
+            seconds = {w for _li, by_second, _o, _s in regular for w in by_second}
+            gate = frozenset(seconds | {w + "'s" for w in seconds})
+        return regular, tuple(anchored) or None, gate
 
     def _lookup(self, tok: str, base: str | None, exact: dict, wild: dict) -> list:
         found = list(exact.get(tok, ()))
@@ -201,18 +209,23 @@ def _rest_ok(toks: list, i: int, rest: tuple) -> bool:
     return True
 
 
-class _TokenCache(dict):
-    """token -> candidates (None when nothing starts there), resolved on first sight."""
+def _token_cache(comp: _Compiled) -> dict:
+    """token -> candidates (None when nothing can match there), resolved on first sight."""
+    exact, anchor_exact, by_head, short, resolve = comp.exact, comp.anchor_exact, comp.by_head, comp.short, comp.resolve
+    head = _HEAD
 
-    __slots__ = ("resolve",)
+    class _TokenCache(dict):
+        __slots__ = ()
 
-    def __init__(self, resolve):
-        super().__init__()
-        self.resolve = resolve
+        def __missing__(self, tok: str):
+            if (not short and tok not in exact and tok not in anchor_exact and tok[:head] not in by_head
+                    and not tok.endswith("'s")):
+                self[tok] = None  # the common case, decided without a call
+                return None
+            value = self[tok] = resolve(tok)
+            return value
 
-    def __missing__(self, token: str):
-        value = self[token] = self.resolve(token)
-        return value
+    return _TokenCache()
 
 
 def _as_units(units) -> pd.DataFrame:
@@ -259,12 +272,12 @@ class DictionaryMatcher:
             self._compiled_cache = _Compiled(load_lexicons(self.lexicons), self.case_sensitive)
         return self._compiled_cache
 
-    def _vocabulary(self) -> "_TokenCache":
+    def _vocabulary(self) -> dict:
         """The token -> candidates cache, kept across calls (cleared past 2M distinct tokens)."""
         comp = self._compiled()
         cache = getattr(comp, "cache", None)
         if cache is None or len(cache) > 2_000_000:
-            cache = comp.cache = _TokenCache(comp.resolve)
+            cache = comp.cache = _token_cache(comp)
         return cache
 
     @property
@@ -292,9 +305,9 @@ class DictionaryMatcher:
         cache = self._vocabulary()
         lookup = cache.__getitem__  # resolves (and remembers) unseen tokens through __missing__
         split = _SPLIT_RE.split
+        findall = _TOKEN_RE.findall
         rest_ok = _rest_ok
         full_ok = _full_ok
-        has_anchors = comp.has_anchors
         n_lex = comp.n_lex
         records: list[tuple] = []
         record = records.append
@@ -306,36 +319,42 @@ class DictionaryMatcher:
             low = text if case_sensitive else text.lower()
             if "\u2019" in low:
                 low = low.replace("\u2019", "'")
-            if len(low) == len(text):
-                parts = split(low)
-                toks = parts[1::2]
-            else:  # a rare character whose lower case is longer: keep the original's offsets
+            if len(low) != len(text):  # a rare character whose lower case is longer: keep the original's offsets
                 parts = split(text.replace("\u2019", "'"))
                 toks = [t.lower() for t in parts[1::2]]
+            elif offsets:
+                parts = split(low)
+                toks = parts[1::2]
+            else:  # no offsets wanted: tokens only (separators are found later if a negation check needs them)
+                parts = None
+                toks = findall(low)
             ntok = len(toks)
             add_count(ntok)
             hits = list(compress(count(), map(lookup, toks)))
             if not hits:
                 continue
             extra = None
-            if has_anchors:
-                starts = []
-                for i in hits:
-                    regular, anchored = cache[toks[i]]
-                    if anchored is not None:
-                        for c in anchored:
-                            s0 = i - c[4]
-                            if s0 >= 0 and s0 + c[2] <= ntok and full_ok(toks, s0, c[3]):
-                                if extra is None:
-                                    extra = {}
-                                extra.setdefault(s0, []).append(c)
-                    if regular is not None:
+            starts = []
+            for i in hits:
+                regular, anchored, gate = cache[toks[i]]
+                if gate is not None:
+                    if i + 1 < ntok and toks[i + 1] in gate:
                         starts.append((i, regular))
-                if extra is not None:
-                    known_starts = dict(starts)
-                    starts = [(i, known_starts.get(i)) for i in sorted(set(known_starts).union(extra))]
-            else:
-                starts = [(i, cache[toks[i]][0]) for i in hits]
+                    continue
+                if anchored is not None:
+                    for c in anchored:
+                        s0 = i - c[4]
+                        if s0 >= 0 and s0 + c[2] <= ntok and full_ok(toks, s0, c[3]):
+                            if extra is None:
+                                extra = {}
+                            extra.setdefault(s0, []).append(c)
+                if regular is not None:
+                    starts.append((i, regular))
+            if extra is not None:
+                known_starts = dict(starts)
+                starts = [(i, known_starts.get(i)) for i in sorted(set(known_starts).union(extra))]
+            elif not starts:
+                continue
             free = [0] * n_lex
             chosen = []
             for i, regular in starts:
@@ -406,6 +425,8 @@ class DictionaryMatcher:
                         has_nt and "'" in "".join(toks[max(0, i - window):i]))):
                     k = i - 1
                     while k >= 0 and k >= i - window:
+                        if parts is None:
+                            parts = split(low)
                         sep = parts[2 * k + 2]
                         if sep != " " and not stop_chars.isdisjoint(sep):
                             break
