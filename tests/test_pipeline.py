@@ -288,3 +288,15 @@ def test_analyze_a_documents_frame_with_a_speaker_frame_uses_the_cache(corpus, l
         pd.testing.assert_frame_equal(df, getattr(again, name), obj=name)
     by_path = analyze(corpus, speakers=table, lexicons=[lexicon], cache=False)
     pd.testing.assert_frame_equal(first.quotes, by_path.quotes)
+
+
+def test_prune_cache_keeps_exactly_what_the_store_uses(corpus, lexicon, tmp_path):
+    store = tmp_path / "store"
+    process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
+    lexicon.write_text(LEXICON_CHANGED, encoding="utf-8")
+    run = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5, prune=True)
+    assert run.pruned == 2 * 3 * 2 + 1  # old scores and matches entries and sidecars, one remembered run
+    entries = sorted((store / "cache").rglob("*.parquet"))
+    assert len(entries) == 6 * 3
+    again = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
+    assert sum(again.computed.values()) == 0 and again.written is False

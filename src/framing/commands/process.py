@@ -52,6 +52,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--chunk-size", type=int, default=None, metavar="DOCS",
                         help="documents per chunk, the unit of caching and parallel work (default: 200)")
     parser.add_argument("--cache", metavar="DIR", help="cache folder (default: STORE/cache)")
+    parser.add_argument("--prune-cache", action="store_true",
+                        help="afterwards, delete cache entries this run did not use (older lexicons, code, documents)")
     if "--strict" not in parser._option_string_actions:  # the loader's options may define it
         parser.add_argument("--strict", action="store_true", help="stop at the first bad corpus member")
     parser.add_argument("--progress", dest="progress", action="store_true", default=None,
@@ -119,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
         cache_dir=args.cache,
         strict=args.strict,
         progress=args.progress,
+        prune=args.prune_cache,
         **_load_options(args),
     )
     seconds = time.perf_counter() - t0
@@ -131,6 +134,8 @@ def run(args: argparse.Namespace) -> int:
         f"framing process: {run_.n_documents} documents ({how}) -> {args.store} in {seconds:.1f} s",
         file=sys.stderr,
     )
+    if run_.pruned:
+        print(f"  pruned {run_.pruned} unused cache file(s)", file=sys.stderr)
     sizes = _table_sizes(args.store)
     if sizes:
         print("  " + ", ".join(f"{n:,} {name}" for name, n in sizes.items()), file=sys.stderr)

@@ -635,6 +635,7 @@ class Run:
     store: Path | None = None
     written: bool = False
     wall_seconds: float = 0.0
+    pruned: int = 0  # cache files deleted (prune=True)
 
     @property
     def partial(self) -> bool:
@@ -974,6 +975,7 @@ def process(
     cache_dir=None,
     strict: bool = False,
     progress: bool | None = None,
+    prune: bool = False,
     **load_options,
 ) -> Run:
     """Run load -> segment -> quotes -> speakers -> scores -> matches over ``corpus``
@@ -985,7 +987,8 @@ def process(
     new documents only their chunks. ``jobs`` worker processes (default: every core)
     give the same tables as one. ``engine="dask"`` runs the chunks on a Dask cluster
     (``scheduler`` address, default a local cluster) and writes partitioned tables.
-    ``strict`` stops at the first bad corpus member instead of skipping it.
+    ``strict`` stops at the first bad corpus member instead of skipping it. ``prune``
+    deletes the cache entries this run does not use (see :func:`prune_cache`).
 
     Returns a :class:`Run` (``.errors``, ``.computed`` documents per stage,
     ``.tables()``). Read the store back with :func:`framing.open_store`.
@@ -1000,10 +1003,13 @@ def process(
     if engine == "dask":
         from .dask_engine import process_dask
 
-        return process_dask(
+        run = process_dask(
             corpus, store, settings, scheduler=scheduler, jobs=jobs, chunk_size=chunk_size,
             strict=strict, progress=progress, **load_options,
         )
+        if prune:
+            run.pruned = prune_cache(run)
+        return run
     run = execute(
         corpus, settings, jobs=_jobs(jobs), chunk_size=chunk_size, progress=progress, strict=strict, **load_options
     )
@@ -1012,8 +1018,39 @@ def process(
     t0 = time.perf_counter()
     run.written = write_store(run, store, corpus)
     run.seconds["write"] = time.perf_counter() - t0
+    if prune:
+        run.pruned = prune_cache(run)
     write_run_stats(run, store)
     return run
+
+
+def prune_cache(run: Run) -> int:
+    """Delete the cache entries (and remembered runs) ``run`` does not use; returns the
+    number of files removed. For a cache that serves one store: it keeps exactly what
+    the store was made of (a later run with other lexicons or code recomputes)."""
+    cache = Cache(run.settings.cache_dir)
+    keep = {(stage, keys[stage]) for keys in run.chunks for stage in STAGES}
+    removed = 0
+    for stage in STAGES:
+        folder = cache.root / stage
+        if not folder.is_dir():
+            continue
+        for path in folder.glob("*/*"):
+            key = path.name.split(".", 1)[0]
+            if (stage, key) not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+    runs = cache.root / "runs"
+    if runs.is_dir():
+        for path in runs.glob("*.json"):
+            try:
+                chunks = json.loads(path.read_text(encoding="utf-8")).get("chunks", [])
+            except (OSError, ValueError):
+                chunks = None
+            if chunks != run.chunks:
+                path.unlink(missing_ok=True)
+                removed += 1
+    return removed
 
 
 def write_run_stats(run: Run, store: Path) -> None:
