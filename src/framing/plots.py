@@ -468,6 +468,16 @@ def safe_filename(name: str, *, max_len: int = 80) -> str:
     return s
 
 
+class SavedFiles(list):
+    """The paths :func:`save_figure` wrote, shown briefly in a notebook."""
+
+    def __repr__(self) -> str:
+        if not self:
+            return "SavedFiles([])"
+        stem = self[0].with_suffix("")
+        return f"saved {stem}.{{{','.join(p.suffix.lstrip('.') for p in self)}}}"
+
+
 def figure_stem(out_dir: str | os.PathLike, *parts) -> Path:
     """``out_dir / "<part1>_<part2>..."`` with the name made safe by :func:`safe_filename`:
     use it when a file name contains a speaker name or a parameter value."""
@@ -476,7 +486,7 @@ def figure_stem(out_dir: str | os.PathLike, *parts) -> Path:
 
 def save_figure(fig, stem: str | os.PathLike, *, data: pd.DataFrame, caption: str,
                 formats: Sequence[str] = FORMATS, width: str | float | None = None,
-                height: float | None = None, close: bool = True) -> list[Path]:
+                height: float | None = None, close: bool | None = None) -> SavedFiles:
     """Write ``fig`` as ``<stem>.pdf/.svg/.png`` plus ``<stem>.csv`` (``data``, the
     plotted values) and ``<stem>.txt`` (``caption``, one paragraph).
 
@@ -485,7 +495,9 @@ def save_figure(fig, stem: str | os.PathLike, *, data: pd.DataFrame, caption: st
     single; the height keeps the figure's aspect ratio unless given. PDFs embed TrueType fonts
     (never Type 3); no file carries a date, so reruns give identical bytes. Each file
     is written to a temporary name and renamed into place. The last path component
-    of ``stem`` is sanitised with :func:`safe_filename`. Returns the written paths.
+    of ``stem`` is sanitised with :func:`safe_filename`. ``close`` (default: unless
+    the inline backend of a notebook will show and close it) closes the figure.
+    Returns the written paths.
     """
     import matplotlib as mpl
 
@@ -505,7 +517,7 @@ def save_figure(fig, stem: str | os.PathLike, *, data: pd.DataFrame, caption: st
     w = _width_inches(width)
     h = height if height is not None else old_h * w / old_w
     fig.set_size_inches(w, h)
-    written: list[Path] = []
+    written = SavedFiles()
     rc = {"pdf.fonttype": 42, "ps.fonttype": 42, "svg.hashsalt": "framing", "svg.fonttype": "path",
           "savefig.bbox": "standard"}
     with mpl.rc_context(rc):
@@ -526,6 +538,8 @@ def save_figure(fig, stem: str | os.PathLike, *, data: pd.DataFrame, caption: st
     with atomic_write(txt) as fh:
         fh.write(" ".join(str(caption).split()) + "\n")
     written.append(txt)
+    if close is None:
+        close = "inline" not in mpl.get_backend().lower()
     if close:
         import matplotlib.pyplot as plt
 
