@@ -96,9 +96,9 @@ def test_parameters_are_the_shared_ones_with_their_defaults(path):
 # --------------------------------------------------------------------------- execution
 
 
-def execute(tmp: Path, run: str, params: dict, notebooks=None):
+def execute(tmp: Path, run: str, params: dict, notebooks=None, html: bool = False):
     results = runner.run_notebooks([str(p) for p in (notebooks or NOTEBOOKS)], {"n_boot": N_BOOT, **params}, run=run,
-                                   results=tmp / "results", figures=tmp / "figures", progress=False)
+                                   results=tmp / "results", figures=tmp / "figures", progress=False, html=html)
     return results, tmp / "figures" / run
 
 
@@ -111,7 +111,7 @@ def seed_run(tmp_path_factory):
 @pytest.fixture(scope="module")
 def multi_run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("multi")
-    return (*execute(tmp, "multi", {"corpus": str(MULTI), "group_by": "outlet", "min_quotes": 1}), tmp)
+    return (*execute(tmp, "multi", {"corpus": str(MULTI), "group_by": "outlet", "min_quotes": 1}, html=True), tmp)
 
 
 def problems_in_outputs(path: Path) -> list[str]:
