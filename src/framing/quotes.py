@@ -134,6 +134,7 @@ also not no yes there here then now just even only very too quite rather however
 said says say told tells added adds is was were are be been has have had do does did will would could can
 should may might must shall it he she they we i you him them me us
 """.split())
+NAME_LIKE = frozenset("will may can bill mark rich so don rand long young grant hope joy faith".split())
 CLAUSE_VERBS = frozenset("""
 is was were are be been has have had will would could can should may might must shall did does do
 isn't wasn't weren't aren't hasn't haven't hadn't won't wouldn't couldn't can't cannot shouldn't didn't
@@ -355,7 +356,7 @@ def _np_token_ok(t: Tok) -> bool:
     if not _is_wordlike(t):
         return t.text in ("-", "&", "’s", "'s") or t.text == "."
     low = t.low
-    if low in STOP_NP and low not in ("of", "for", "at"):
+    if low in STOP_NP and low not in ("of", "for", "at") and not (t.cap and low in NAME_LIKE):
         return False
     if low.endswith("ly") and not t.cap and len(low) > 4 and low not in ("family", "daily", "ally", "italy", "assembly"):
         return False
@@ -886,8 +887,9 @@ tenn tex va vt wash wis wyo d.c a.m p.m e.g i.e etc approx est dept univ
 """.split())
 
 
-def _sentences(text: str, masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph, never cutting inside quoted text (masked)."""
+def _sentences(text: str, masked: str, lo: int, hi: int, cues: re.Pattern | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph, never cutting inside quoted text (masked), nor
+    between a quotation ending in ? or ! and its attribution ('"Why?" Lichtman said.')."""
     out = []
     cur = lo
     for m in _SENT_END.finditer(masked, lo, hi):
@@ -904,6 +906,11 @@ def _sentences(text: str, masked: str, lo: int, hi: int) -> list[tuple[int, int]
             inner_last = text[b2]
             if inner_last not in ".!?" or not (nxt.isupper() or nxt == MASK):
                 continue
+            if cues is not None and inner_last in "?!":
+                c = cues.search(masked, b, min(hi, b + 70))
+                if c is not None and not any(ch in ".!?\x01" for ch in masked[b:c.start()]) \
+                        and len(masked[b:c.start()].split()) <= 6 and masked[c.start()].islower():
+                    continue
         else:
             if not (nxt.isupper() or nxt == MASK or nxt.isdigit() or nxt in "(["):
                 continue
@@ -967,7 +974,7 @@ class _Doc:
             is_title = self.has_title and p == 0
             para_quotes: list[Quote] = []
             claimed: set[int] = set()
-            sents = [(ps, pe)] if is_title else _sentences(text, masked, ps, pe)
+            sents = [(ps, pe)] if is_title else _sentences(text, masked, ps, pe, self.cues.pattern)
             sents_here = sents
             for ss, se in sents:
                 _register_names(text, masked, ss, se, self.book, ss + 40)
@@ -997,7 +1004,7 @@ class _Doc:
                 before = masked[ps:m.open].rstrip()
                 colon = None
                 if before.endswith(":"):
-                    sents = [x for x in _sentences(text, masked, ps, pe) if x[0] < len(before) + ps]
+                    sents = [x for x in _sentences(text, masked, ps, pe, self.cues.pattern) if x[0] < len(before) + ps]
                     colon = self._colon_attribution(sents[-1][0] if sents else ps, ps + len(before) - 1, masked)
                 in_sentence = None
                 if colon is None:
@@ -1146,7 +1153,7 @@ class _Doc:
         tail = masked[ps:pe].rstrip()
         if not tail.endswith(":"):
             return None, None
-        sents = _sentences(self.text, masked, ps, pe)
+        sents = _sentences(self.text, masked, ps, pe, self.cues.pattern)
         return self._colon_attribution(sents[-1][0] if sents else ps, ps + len(tail) - 1, masked)
 
     def _colon_attribution(self, lo: int, hi: int, masked: str) -> tuple[Mention | None, tuple | None]:
@@ -1267,7 +1274,7 @@ class _Doc:
             after += 1
         if lemma == "according to":
             return self._according(p, ss, se, masked, toks, k, after, cs, ce, by_pos, claimed)
-        if after < n and toks[after].low in CLAUSE_VERBS and toks[after].low not in ("told", "said"):
+        if after < n and toks[after].low in CLAUSE_VERBS and toks[after].low not in ("told", "said") and not toks[after].cap:
             return None  # a noun: "the state was", "his tweet has"
         if k > 0 and (toks[k - 1].low.endswith("’s") or toks[k - 1].low.endswith("'s")):
             return None  # "Trump's tweet"
