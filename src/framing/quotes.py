@@ -1284,10 +1284,10 @@ class _Doc:
         appositive = ""
         inverted = False
         quote_before = None
-        participle = k > 0 and toks[k].low.endswith("ing") and (
-            (toks[k - 1].text == "," and lemma in PARTICIPLE_OK)
-            or toks[k - 1].low in ("by", "before", "after", "while", "when", "in", "statement", "statements", "letter",
-                                   "release", "tweet", "tweets", "email", "post", "video", "ad", "memo", "message"))
+        # "..., adding that", "a statement saying", "by saying": the -ing cue takes the sentence's speaker
+        participle = k > 0 and toks[k].low.endswith("ing") and toks[k - 1].low not in (
+            "is", "was", "were", "are", "be", "been", "am", "’s", "'s", "’re", "'re", "keeps", "kept", "started", "began",
+            "continued", "not", "also", "repeatedly", "publicly", "privately", "still")
         coordinated = k > 0 and toks[k - 1].low in ("and", "but") and not toks[k].low.endswith("ing")
         subj = None if (participle or coordinated) else subject_before(toks, k, masked)
         if subj is not None:
