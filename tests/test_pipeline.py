@@ -218,12 +218,12 @@ def test_unknown_engine_and_bad_store(corpus, tmp_path):
 
 
 def test_killed_run_resumes_to_the_same_tables(tmp_path, lexicon):
-    corpus = write_corpus(tmp_path / "big", 160)
+    corpus = write_corpus(tmp_path / "big", 60)
     reference = tmp_path / "reference"
-    process(corpus, reference, lexicons=[lexicon], jobs=1, chunk_size=4)
+    process(corpus, reference, lexicons=[lexicon], jobs=1, chunk_size=5)
     store = tmp_path / "store"
     cmd = [sys.executable, "-m", "framing.cli", "process", str(corpus), "-o", str(store),
-           "--lexicon", str(lexicon), "--jobs", "1", "--chunk-size", "4", "--no-progress"]
+           "--lexicon", str(lexicon), "--jobs", "1", "--chunk-size", "5", "--no-progress"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     entries = store / "cache" / "matches"
     deadline = time.time() + 60
@@ -235,12 +235,12 @@ def test_killed_run_resumes_to_the_same_tables(tmp_path, lexicon):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     done_before = len(list(entries.glob("*/*.parquet")))
-    assert 3 <= done_before < 40
+    assert 3 <= done_before < 12
     assert not (store / "manifest.json").exists()
     code_version.cache_clear()  # the source as the killed run saw it
-    run = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=4)
+    run = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
     assert run.cached_chunks >= done_before - 1  # an entry being written at the kill is lost at most
-    assert run.computed["sentences"] <= 160 - 4 * (done_before - 1)
+    assert run.computed["sentences"] <= 60 - 5 * (done_before - 1)
     assert file_hashes(store) == file_hashes(reference)
     leftovers = [p for p in store.rglob("*.tmp*")]
     assert len(leftovers) <= 1  # at most the temp file being written when killed
