@@ -194,3 +194,18 @@ def test_style_files_load_by_package_name():
         plt.style.use(f"framing.{name}")
         assert plt.rcParams["font.size"] == size
         assert plt.rcParams["pdf.fonttype"] == 42
+
+
+@pytest.mark.parametrize("style", ["paper", "slides"])
+def test_long_labels_fit_without_layout_warnings(tmp_path, style):
+    import warnings
+
+    plots.use_style(style)
+    names = [f"State Department spokesperson number {i}" for i in range(12)]
+    d = pd.DataFrame({"speaker": names, "side": ["US", "DPRK"] * 6, "n": range(1, 13), "mean": np.linspace(-0.5, 0.5, 12),
+                      "lo": np.linspace(-0.7, 0.3, 12), "hi": np.linspace(-0.3, 0.7, 12)})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = plots.plot_group_means(d, "speaker", hue="side")
+        written = plots.save_figure(ax.figure, tmp_path / "long", data=d, caption="c", formats=["pdf"])
+    assert written[0].exists()

@@ -93,22 +93,35 @@ def group_styles(groups: Iterable) -> dict:
     return out
 
 
-def new_figure(width: str | float = "single", height: float | None = None, *, aspect: float = 0.72,
+def _font_scale() -> float:
+    """How much larger the current style's text is than the paper style's 8 pt."""
+    import matplotlib as mpl
+
+    size = mpl.rcParams["font.size"]
+    return max(1.0, float(size) / 8.0) if isinstance(size, (int, float)) else 1.0
+
+
+def new_figure(width: str | float | None = None, height: float | None = None, *, aspect: float = 0.72,
                nrows: int = 1, ncols: int = 1, **kwargs):
-    """A figure sized for a column (``"single"``, ``"double"`` or inches) and its axes."""
+    """A figure sized for a column (``"single"``, ``"double"`` or inches; default the
+    style's width: 3.5 in for paper, 7.2 in for slides) and its axes."""
+    import matplotlib as mpl
     import matplotlib.pyplot as plt
 
+    if width is None:
+        width = float(mpl.rcParams["figure.figsize"][0])
     w = _width_inches(width)
     h = height if height is not None else w * aspect
     return plt.subplots(nrows, ncols, figsize=(w, h), **kwargs)
 
 
-def _axes(ax, *, height_per_item: float | None = None, n_items: int = 0, width: str | float = "single"):
+def _axes(ax, *, height_per_item: float | None = None, n_items: int = 0, width: str | float | None = None):
     if ax is not None:
         return ax
     height = None
     if height_per_item is not None and n_items:
-        height = min(9.0, max(1.6, 0.6 + height_per_item * n_items))
+        k = _font_scale()
+        height = min(9.0, max(1.6 * k, (0.6 + height_per_item * n_items) * k))
     _, ax = new_figure(width, height)
     return ax
 
@@ -320,7 +333,7 @@ def plot_heatmap(data: pd.DataFrame, row: str, col: str, value: str, *, row_orde
     cols = _order(data[col], col_order)
     grid = data.pivot_table(index=row, columns=col, values=value, aggfunc="first", sort=False)
     grid = grid.reindex(index=rows, columns=cols)
-    ax = _axes(ax, height_per_item=0.22, n_items=len(rows), width="double" if len(cols) > 4 else "single")
+    ax = _axes(ax, height_per_item=0.22, n_items=len(rows), width="double" if len(cols) > 4 else None)
     arr = grid.to_numpy(dtype=float)
     masked = np.ma.masked_invalid(arr)
     im = ax.imshow(masked, aspect="auto", cmap=cmap, interpolation="nearest")
@@ -418,9 +431,10 @@ def plot_top_terms(data: pd.DataFrame, group: str, *, term: str = "term", value:
     styles = group_styles(list(order) if order is not None else groups)
     ncols = min(len(groups), 3 if len(groups) > 2 else 2)
     nrows = -(-len(groups) // ncols)
-    width = "double" if len(groups) > 2 else "single"
+    width = "double" if len(groups) > 2 else None
     rows_per_panel = min(top, int(data.groupby(group)[term].size().max()))
-    height = min(9.0, max(1.6, nrows * (0.5 + 0.14 * rows_per_panel)))
+    k = _font_scale()
+    height = min(9.0, max(1.6 * k, nrows * (0.5 + 0.14 * rows_per_panel) * k))
     fig, axes = new_figure(width, height, nrows=nrows, ncols=ncols, squeeze=False, sharex=True)
     flat = list(axes.flat)
     for ax, g in zip(flat, groups):
