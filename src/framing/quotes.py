@@ -256,6 +256,11 @@ def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
         prev = text[i - 1] if i > lo else " "
         can_close = not prev.isspace() or nxt.isspace() or nxt in ".,;:!?)" or i + w >= hi
         if ch in DOUBLE_OPEN or ch in ("\u201f", "``"):
+            if open_at is not None and not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)" or i + w >= hi):
+                # an opening mark typed where the closing one belongs: “Yes,“ he said
+                out.append(Marked(open_at, i, open_at + width, i, True, "double", close_len=w))
+                open_at = None
+                continue
             if open_at is not None:
                 out.append(Marked(open_at, i, open_at + width, i, False, "double"))
             open_at, width = i, w
@@ -1123,7 +1128,7 @@ class _Doc:
             end = max(f[1] for f in q.fragments)
             if end <= m.open and (best is None or end > max(f[1] for f in best.fragments)):
                 best = q
-        if best is None or best.type != "direct" or best.mention is None or not best.mention.speaker:
+        if best is None or best.type not in ("direct", "mixed") or best.mention is None or not best.mention.speaker:
             return None
         if m.open - max(f[1] for f in best.fragments) > 400:
             return None
@@ -1290,6 +1295,21 @@ class _Doc:
             "continued", "not", "also", "repeatedly", "publicly", "privately", "still")
         coordinated = k > 0 and toks[k - 1].low in ("and", "but") and not toks[k].low.endswith("ing")
         subj = None if (participle or coordinated) else subject_before(toks, k, masked)
+        if not (participle or coordinated) and k > 1:
+            # '"Q," the bespectacled, 71-year-old diplomat said': everything between quote and cue
+            q = k - 1
+            while q >= 0 and k - q <= 14 and not toks[q].is_quote and (
+                    toks[q].text == "," or _np_token_ok(toks[q]) or toks[q].low in DETERMINERS):
+                q -= 1
+            if q >= 0 and toks[q].is_quote:
+                i = q + 1
+                while i < k and toks[i].text in (",", "-", "\u2014"):
+                    i += 1
+                j = _skip_back(toks, k - 1)
+                while j > i and toks[j].text == ",":
+                    j -= 1
+                if i <= j and any(t.text[0].isalpha() for t in toks[i:j + 1]):
+                    subj = (i, j + 1, "")
         if subj is not None:
             i, j, how = subj
             np_span = mention_span = (toks[i].start, toks[j - 1].end)
@@ -1525,6 +1545,13 @@ class _Doc:
         a, b = np
         mention_span = (toks[a].start, toks[b - 1].end)
         cue = (cs, ce)
+        if k > 0 and toks[k - 1].is_quote:
+            # '"Q," according to X.'
+            m = by_pos.get(toks[k - 1].start)
+            if m is None or m.used:
+                return None
+            men = resolve_mention(text, masked, mention_span, self.book)
+            return Quote([[m.inner_start, m.inner_end]], "direct", cue, men, p, marks=[m]), ce
         # "According to X, <clause>"
         if k == 0 or (k == 1 and toks[0].low in ("but", "and", "yet")):
             j = b
