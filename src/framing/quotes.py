@@ -421,7 +421,7 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
                 inner = toks[i + 1] if i + 1 < j else None
                 if inner is None:
                     break
-                np = _np_back(toks, i - 1)
+                np = _np_back(toks, _skip_back(toks, i - 1))
                 if np is not None:
                     return np[0], np[1], "apposition:" + str(i + 1) + ":" + str(j)
                 break
@@ -485,7 +485,8 @@ def np_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
         return i, i + 1
     if not _np_token_ok(first) or first.low in ("of", "for", "at") or first.text in ".&-":
         return None
-    if first.low in DETERMINERS or first.cap or first.low in PERSON_NOMINALS or first.low in ORG_NOMINALS:
+    if first.low in DETERMINERS or first.cap or first.low in PERSON_NOMINALS or first.low in ORG_NOMINALS \
+            or any(t.cap for t in toks[i + 1:i + 4]):
         j = i + 1
         while j < len(toks) and j - i < 10:
             t = toks[j]
@@ -1125,12 +1126,14 @@ class _Doc:
         """The attributed direct quote just before ``m`` in its paragraph, if nothing else is between."""
         best = None
         for q in para_quotes:
+            if q.type == "indirect":
+                continue  # '"A," Clark said, noting that ... "B."'
             end = max(f[1] for f in q.fragments)
             if end <= m.open and (best is None or end > max(f[1] for f in best.fragments)):
                 best = q
         if best is None or best.type not in ("direct", "mixed") or best.mention is None or not best.mention.speaker:
             return None
-        if m.open - max(f[1] for f in best.fragments) > 400:
+        if m.open - max(f[1] for f in best.fragments) > 600:
             return None
         return best
 
@@ -1590,11 +1593,10 @@ class _Doc:
             verbish = low in CLAUSE_VERBS or (low.endswith("ed") and not t.cap) or (t.start in self._cue_starts)
             if not verbish:
                 continue
-            j = _skip_back(toks, v - 1)
-            np = _np_back(toks, j)
-            if np is None:
+            subj = subject_before(toks, v, masked)
+            if subj is None:
                 return None
-            a, b = np
+            a, b, _ = subj
             if b - a > 8:
                 return None
             return toks[a].start, toks[b - 1].end
