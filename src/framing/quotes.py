@@ -363,6 +363,8 @@ def _np_token_ok(t: Tok) -> bool:
     low = t.low
     if low in STOP_NP and low not in ("of", "for", "at") and not (t.cap and low in NAME_LIKE):
         return False
+    if not t.cap and low in CLAUSE_VERBS:
+        return False
     if low.endswith("ly") and not t.cap and len(low) > 4 and low not in ("family", "daily", "ally", "italy", "assembly"):
         return False
     return True
@@ -443,6 +445,8 @@ def _np_back(toks: list[Tok], j: int) -> tuple[int, int] | None:
         return (j, j + 1) if last.low in PRONOUNS else None
     if not _np_token_ok(last) or last.low in ("of", "for", "at", "-", "&", ".", "’s", "'s") or last.low in DETERMINERS:
         return None
+    if not last.cap and (last.low.endswith("ed") or last.low.endswith("ing")) and last.low not in PERSON_NOMINALS:
+        return None  # a verb, not a noun: "a court document filed", "she began"
     i = j
     n = 0
     while i - 1 >= 0 and n < 9:
