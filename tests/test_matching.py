@@ -212,3 +212,20 @@ def test_highlight_marks_matches():
     assert highlight(text, m, html=False) == "No [threat|t (negated)] & more. Real [progress|p]."
     assert highlight(text, m) == ('No <mark title="custom.t" class="negated">threat</mark> &amp; more. Real '
                                   '<mark title="custom.p">progress</mark>.')
+
+
+def test_phrases_and_negation_stop_at_sentence_ends_but_not_inside_abbreviations():
+    m = DictionaryMatcher([{"e": ["economic growth", "economic*", "growth"], "u": ["u.s. officials"],
+                            "t": ["threat"]}])
+    assert found(m, "It was economic. Growth followed; U.S. officials agreed.") == [
+        ("e", "economic*", "economic"), ("e", "growth", "Growth"), ("u", "u.s. officials", "U.S. officials")]
+    assert found(m, "economic growth") == [("e", "economic growth", "economic growth")]
+    neg = m.match(units_of("Not in the U.S. threat", "No. A threat"))
+    assert neg["negated"].tolist() == [False, False]  # window of 3 tokens; "No." ends a sentence
+    neg4 = DictionaryMatcher([{"t": ["threat"]}], negation_window=5).match(units_of("Not in the U.S. threat"))
+    assert neg4["negated"].tolist() == [True]  # "U.S." is no boundary
+    # rates-only (no offsets) and full passes agree
+    units = units_of("It was economic. Growth followed; U.S. officials agreed, not a threat.")
+    full = m.match_and_rate(units, counts=True)[1]
+    alone = DictionaryMatcher(m.lexicons).rates(units, counts=True)
+    pd.testing.assert_frame_equal(full, alone)

@@ -21,7 +21,9 @@ Negation
     With ``negation_window=N`` (default 3), a match is ``negated`` when one of the
     N tokens before it is a negator ("not", "no", "never", "without", "nor",
     "cannot", any "...n't"; see :data:`NEGATORS`). The window stops at sentence or
-    clause punctuation (``. ! ? ; :``). Negated matches are kept and flagged.
+    clause punctuation (``. ! ? ; :`` followed by white space; not the period of
+    "U.S." or "Mr."). Negated matches are kept and flagged. Phrases never span
+    such a boundary either.
 
 Rates
     :meth:`DictionaryMatcher.rates` gives per unit ``n_tokens`` and, for every
@@ -50,6 +52,34 @@ MATCH_COLUMNS = ["doc_id", "unit_id", "lexicon", "category", "term", "match", "s
 _SPLIT_RE = re.compile(f"({TOKEN_PATTERN})")
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
 _STOP_CHARS = frozenset(".!?;:")
+_SPACE = frozenset(" \t\n\r\f\v\u00a0")
+
+
+# words usually followed by a period that does not end a sentence ("Mr. Kim", "U.S.", "Inc.")
+_ABBREVIATIONS = frozenset("mr mrs ms dr prof st gen sen rep gov lt col sgt capt jr sr inc co corp ltd vs etc "
+                           "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _is_boundary(before: str, sep: str) -> bool:
+    """Does ``sep`` (after the token ``before``) end a sentence or clause?
+
+    It must hold ``. ! ? ; :`` and white space; a period after a single letter or a
+    common abbreviation ("U.S. officials", "Mr. Kim") does not count.
+    """
+    if _STOP_CHARS.isdisjoint(sep) or _SPACE.isdisjoint(sep):
+        return False
+    if sep[0] == "." and (len(before) == 1 or before.lower() in _ABBREVIATIONS) and _STOP_CHARS.isdisjoint(sep[1:]):
+        return False
+    return True
+
+
+def _crosses(parts: list, i: int, n: int) -> bool:
+    """Does the phrase of tokens ``i .. i+n-1`` span a sentence or clause boundary?"""
+    for k in range(i, i + n - 1):
+        sep = parts[2 * k + 2]
+        if sep != " " and _is_boundary(parts[2 * k + 1], sep):
+            return True
+    return False
 
 
 class _Compiled:
@@ -301,7 +331,7 @@ class DictionaryMatcher:
         window = self.negation_window
         neg_words = frozenset(w if case_sensitive else w.lower() for w in self.negators)
         neg_suffix = "n't" if "n't" in neg_words else None
-        stop_chars = _STOP_CHARS
+        crosses = _crosses
         cache = self._vocabulary()
         lookup = cache.__getitem__  # resolves (and remembers) unseen tokens through __missing__
         split = _SPLIT_RE.split
@@ -322,7 +352,7 @@ class DictionaryMatcher:
             if len(low) != len(text):  # a rare character whose lower case is longer: keep the original's offsets
                 parts = split(text.replace("\u2019", "'"))
                 toks = [t.lower() for t in parts[1::2]]
-            elif offsets:
+            elif offsets or len(low) > 2000:  # long units nearly always need separators later
                 parts = split(low)
                 toks = parts[1::2]
             else:  # no offsets wanted: tokens only (separators are found later if a negation check needs them)
@@ -345,6 +375,10 @@ class DictionaryMatcher:
                     for c in anchored:
                         s0 = i - c[4]
                         if s0 >= 0 and s0 + c[2] <= ntok and full_ok(toks, s0, c[3]):
+                            if parts is None:
+                                parts = split(low)
+                            if crosses(parts, s0, c[2]):
+                                continue
                             if extra is None:
                                 extra = {}
                             extra.setdefault(s0, []).append(c)
@@ -372,6 +406,10 @@ class DictionaryMatcher:
                             if group is not None:
                                 for c in group:
                                     if c[1] == 2 or rest_ok(toks, i, c[2]):
+                                        if parts is None:
+                                            parts = split(low)
+                                        if crosses(parts, i, c[1]):
+                                            continue
                                         best = c
                                         break
                         if others is not None:
@@ -379,6 +417,10 @@ class DictionaryMatcher:
                                 if best is not None and c[0] >= best[0]:
                                     break
                                 if rest_ok(toks, i, c[2]):
+                                    if parts is None:
+                                        parts = split(low)
+                                    if crosses(parts, i, c[1]):
+                                        continue
                                     best = c
                                     break
                         if best is None:
@@ -428,7 +470,7 @@ class DictionaryMatcher:
                         if parts is None:
                             parts = split(low)
                         sep = parts[2 * k + 2]
-                        if sep != " " and not stop_chars.isdisjoint(sep):
+                        if sep != " " and _is_boundary(parts[2 * k + 1], sep):
                             break
                         t = toks[k]
                         if t in neg_words or (neg_suffix and t.endswith(neg_suffix)):
