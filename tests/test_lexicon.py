@@ -144,3 +144,18 @@ def test_dic_lines_may_name_categories_and_hold_phrases(tmp_path):
     path.write_text("%\n1\tconflict\n2\teconomy\n%\nhuman rights\tconflict\ncost*  2\nwar 1 2\n")
     assert triples(load_lexicon(path)) == {("human rights", "conflict", 1.0), ("cost*", "economy", 1.0),
                                           ("war", "conflict", 1.0), ("war", "economy", 1.0)}
+
+
+def test_json_syntax_error_line_and_duplicate_lexicon_names(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{\n  "a": ["x",\n  "b": ["y"]\n}\n')
+    with pytest.raises(InputError) as err:
+        load_lexicon(bad)
+    assert err.value.line == 3
+    from framing.errors import ParameterError
+    from framing.lexicon import load_lexicons
+
+    with pytest.raises(ParameterError, match="named 'frames'"):
+        load_lexicons([FIX / "frames.yaml", FIX / "frames.csv"])
+    assert [lex.name for lex in load_lexicons([FIX / "frames.yaml", load_lexicon(FIX / "frames.csv", name="b")])] == [
+        "frames", "b"]
