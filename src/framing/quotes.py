@@ -134,6 +134,9 @@ also not no yes there here then now just even only very too quite rather however
 said says say told tells added adds is was were are be been has have had do does did will would could can
 should may might must shall it he she they we i you him them me us
 """.split())
+_PAST_IRREGULAR = frozenset("""went came made took gave got knew thought saw found left won lost began ran became brought
+bought felt kept held meant paid put set sent spent stood led met sought fought taught caught built heard let rose fell
+grew drew threw broke chose drove sold cut hit""".split())
 NAME_LIKE = frozenset("will may can bill mark rich so don rand long young grant hope joy faith".split())
 CLAUSE_VERBS = frozenset("""
 is was were are be been has have had will would could can should may might must shall did does do
@@ -1124,6 +1127,36 @@ class _Doc:
                     return None
                 span = (s0, max(e0, m.stop))
             return men, (start, cue_end), span
+        return self._verb_in_sentence(m, masked, toks, qi, se, len(words))
+
+    def _verb_in_sentence(self, m: Marked, masked: str, toks: list[Tok], qi: int, se: int, n_words: int):
+        """No reporting cue: a named subject's past-tense verb before the quote
+        ("Cruz questioned Trump's 'New York values'") makes the object phrase a mixed quote."""
+        for v in range(1, qi):
+            t = toks[v]
+            if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR) or t.low in AUX:
+                continue
+            if toks[v - 1].low in DETERMINERS or toks[v - 1].low in ("to", "be", "been", "being", "was", "were", "is", "are"):
+                continue
+            subj = subject_before(toks, v, masked)
+            if subj is None:
+                return None
+            i, j, _ = subj
+            if not any(x.cap or x.low in ("he", "she", "they") for x in toks[i:j]):
+                return None
+            men = resolve_mention(self.text, masked, (toks[i].start, toks[j - 1].end), self.book)
+            if not men.speaker:
+                return None
+            if n_words >= 5:
+                return men, None, None
+            c = v + 1
+            if c > qi:
+                return None
+            e = _content_end(masked, toks, c, se)
+            s0, e0 = _strip_span(self.text, toks[c].start, e)
+            if not (s0 <= m.open and m.inner_end <= e0 + 1):
+                return None
+            return men, None, (s0, max(e0, m.stop))
         return None
 
     def _previous_direct(self, para_quotes: list[Quote], m: Marked) -> Quote | None:
