@@ -20,7 +20,7 @@ Matching
 Negation
     With ``negation_window=N`` (default 3), a match is ``negated`` when one of the
     N tokens before it is a negator ("not", "no", "never", "without", "nor",
-    "cannot", any "...n't"; see :data:`NEGATORS`). The window stops at sentence or
+    "cannot", a contraction in "n't"; see :data:`NEGATORS`, :data:`NT_FORMS`). The window stops at sentence or
     clause punctuation (``. ! ? ; :`` followed by white space; not the period of
     "U.S." or "Mr."). Negated matches are kept and flagged. Phrases never span
     such a boundary either.
@@ -48,6 +48,11 @@ from .errors import ParameterError
 from .lexicon import TOKEN_PATTERN, Lexicon, load_lexicons, term_patterns
 
 NEGATORS = ("not", "no", "never", "without", "nor", "cannot", "neither", "none", "nothing", "n't")
+# what "n't" in the negators stands for: the contractions of English (and a few spelt without apostrophe)
+NT_FORMS = ("ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn't", "don't", "hadn't", "hasn't",
+            "haven't", "isn't", "mightn't", "mustn't", "needn't", "oughtn't", "shan't", "shouldn't", "wasn't",
+            "weren't", "won't", "wouldn't", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "couldnt",
+            "shouldnt", "wouldnt", "havent", "hasnt")
 MATCH_COLUMNS = ["doc_id", "unit_id", "lexicon", "category", "term", "match", "start", "end", "weight", "negated"]
 _SPLIT_RE = re.compile(f"({TOKEN_PATTERN})")
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
@@ -330,7 +335,8 @@ class DictionaryMatcher:
         case_sensitive = self.case_sensitive
         window = self.negation_window
         neg_words = frozenset(w if case_sensitive else w.lower() for w in self.negators)
-        neg_suffix = "n't" if "n't" in neg_words else None
+        if "n't" in neg_words:
+            neg_words = neg_words | frozenset(NT_FORMS)
         crosses = _crosses
         cache = self._vocabulary()
         lookup = cache.__getitem__  # resolves (and remembers) unseen tokens through __missing__
@@ -441,7 +447,6 @@ class DictionaryMatcher:
                             continue
                         free[li] = i + c[2]
                         chosen.append((i, li, (c[0], c[2], None, c[5], c[6], c[7])))
-            has_nt = neg_suffix is not None and neg_suffix in low
             pidx = 0  # offsets: pos = total length of parts[:pidx]
             pos = 0
             for i, li, best in chosen:
@@ -463,8 +468,7 @@ class DictionaryMatcher:
                 else:
                     start = end = 0
                 negated = False
-                if window and (not neg_words.isdisjoint(toks[max(0, i - window):i]) or (
-                        has_nt and "'" in "".join(toks[max(0, i - window):i]))):
+                if window and not neg_words.isdisjoint(toks[i - window:i] if i >= window else toks[:i]):
                     k = i - 1
                     while k >= 0 and k >= i - window:
                         if parts is None:
@@ -473,7 +477,7 @@ class DictionaryMatcher:
                         if sep != " " and _is_boundary(parts[2 * k + 1], sep):
                             break
                         t = toks[k]
-                        if t in neg_words or (neg_suffix and t.endswith(neg_suffix)):
+                        if t in neg_words:
                             negated = True
                             break
                         k -= 1
