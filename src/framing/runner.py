@@ -56,10 +56,12 @@ class BatchResults(list):
     ``{run: [{"source", "reason"}, ...]}`` for corpus members the notebooks skipped."""
 
     corpus_errors: dict
+    seconds: float  # wall-clock time of the whole batch
 
     def __init__(self, *args):
         super().__init__(*args)
         self.corpus_errors = {}
+        self.seconds = 0.0
 
 
 @dataclass
@@ -441,6 +443,7 @@ def run_notebooks(notebooks: Sequence[str] | None = None, params: dict | None = 
                 stale.unlink()
     jobs_list = [(name, nb, per_nb[nb]) for name, _, per_nb in plans for nb in nbs]
     out = BatchResults()
+    started = time.perf_counter()
     bar = tqdm(total=len(jobs_list), unit="notebook", disable=None if progress is None else not progress,
                file=sys.stderr, dynamic_ncols=True)
 
@@ -483,6 +486,7 @@ def run_notebooks(notebooks: Sequence[str] | None = None, params: dict | None = 
                         log(f"{res.run}/{res.notebook}: failed: {res.error}")
     finally:
         bar.close()
+        out.seconds = round(time.perf_counter() - started, 2)
     # 3. records
     for name, merged, _ in plans:
         mine = [r for r in out if r.run == name]
@@ -555,6 +559,6 @@ def summary(results: Sequence[NotebookResult]) -> str:
     for r in results:
         lines.append(f"  {r.status:<6} {r.seconds:>7.1f}s  {r.run}/{r.notebook}" + (f"  {r.error}" if r.error else ""))
     ok = sum(r.status == "ok" for r in results)
-    total_s = sum(r.seconds for r in results)
-    lines.append(f"{ok} of {len(results)} notebooks succeeded in {total_s:.1f}s")
+    wall = getattr(results, "seconds", 0.0) or sum(r.seconds for r in results)
+    lines.append(f"{ok} of {len(results)} notebooks succeeded in {wall:.1f}s")
     return "\n".join(lines)
