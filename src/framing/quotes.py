@@ -48,7 +48,8 @@ QUOTE_COLUMNS = [
     "paragraph", "sentence",
 ]
 FRAGMENT_SEP = " "
-MAX_QUOTE_CHARS = 4000  # one fragment never exceeds this (besides the paragraph cap)
+MAX_QUOTE_CHARS = 4000
+FOLLOW_ON_WORDS = 150  # words allowed between a quote and the one it continues (same paragraph)
 
 # ------------------------------------------------------------------ word lists
 
@@ -1170,8 +1171,9 @@ class _Doc:
                 best = q
         if best is None or best.type not in ("direct", "mixed") or best.mention is None or not best.mention.speaker:
             return None
-        if m.open - max(f[1] for f in best.fragments) > 600:
-            return None
+        between = self.text[max(f[1] for f in best.fragments):m.open]
+        if len(between) > 600 or len(between.split()) > FOLLOW_ON_WORDS:
+            return None  # the attribution sentence goes on about something else
         return best
 
     def _starts_para_or_follows_quote(self, m: Marked, masked: str, ps: int) -> bool:
