@@ -869,9 +869,9 @@ def _strip_span(text: str, s: int, e: int, chars: str = " \t\n\r,;:") -> tuple[i
     return s, e
 
 
-def _content_end(masked: str, toks: list[Tok], k: int, send: int) -> int:
+def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=()) -> int:
     """End of a reported clause starting at token ``k``: the sentence end, or before
-    ", adding", ", saying", ", according to", ", X said"."""
+    ", adding", ", saying", ", according to", ", X said" (another cue with its own subject)."""
     for i in range(k, len(toks)):
         t = toks[i]
         if t.text in (",", ";", "\u2014", "\u2013") and i + 1 < len(toks):
@@ -880,6 +880,13 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int) -> int:
                 return t.start
             if t.text == ";":
                 return t.start
+            if cue_starts and t.text == ",":
+                # ", Rubio fired back: ..." - a new subject and cue after the comma
+                for c in range(i + 2, min(len(toks), i + 7)):
+                    if toks[c].start in cue_starts and not toks[c].low.endswith("ing"):
+                        if all(_np_token_ok(x) or x.low in DETERMINERS for x in toks[i + 1:c]) and toks[i + 1].low not in STOP_NP:
+                            return t.start
+                        break
         if t.text == "(" and i + 1 < len(toks) and toks[i + 1].low in ("see",):
             return t.start
         if t.low in ("and", "but") and i > k + 2 and i + 1 < len(toks):
@@ -1521,7 +1528,7 @@ class _Doc:
         if has_that and any(t.low in NOUN_THAT for t in toks[after:j]):
             return None
         start = toks[j].start
-        end = _content_end(masked, toks, j, se)
+        end = _content_end(masked, toks, j, se, self._cue_starts)
         s, e = _strip_span(text, start, end)
         if e - s < 3:
             return None
@@ -1546,7 +1553,7 @@ class _Doc:
                 m = by_pos.get(t.start)
                 if m is None or m.used or _scare_quote(text, m, toks, jj):
                     return None
-                end = _content_end(masked, toks, j, se)
+                end = _content_end(masked, toks, j, se, self._cue_starts)
                 s, e = _strip_span(text, toks[j].start, end)
                 if e <= m.open:
                     return None
@@ -1602,7 +1609,7 @@ class _Doc:
             if j >= n:
                 return None
             s = toks[j].start
-            e = _content_end(masked, toks, j, se)
+            e = _content_end(masked, toks, j, se, self._cue_starts)
         else:
             # "<clause>, according to X."
             if not (toks[k - 1].text == ","):
