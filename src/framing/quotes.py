@@ -537,7 +537,7 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = Fa
     prev = None
     for t in toks[k + 1:k + limit]:
         low = t.low
-        if t.text in ";:" or (t.text == "." and prev is not None and prev.low not in TITLES):
+        if t.text in (";", ":", "\u2014", "\u2013") or (t.text == "." and prev is not None and prev.low not in TITLES):
             return False
         if t.text == ",":
             nxt = toks[toks.index(t) + 1].low if toks.index(t) + 1 < len(toks) else ""
@@ -878,7 +878,7 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=())
             nxt = toks[i + 1].low
             if nxt in ("adding", "saying", "according", "noting", "arguing", "insisting", "warning", "explaining", "claiming"):
                 return t.start
-            if t.text == ";":
+            if t.text == ";" or (t.text in ("\u2014", "\u2013") and i > k + 2):
                 return t.start
             if cue_starts and t.text == ",":
                 # ", Rubio fired back: ..." - a new subject and cue after the comma
@@ -889,6 +889,8 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=())
                         break
         if t.text == "(" and i + 1 < len(toks) and toks[i + 1].low in ("see",):
             return t.start
+        if t.text == "-" and i > k + 2 and masked[t.start - 1:t.start] == " " and masked[t.end:t.end + 1] == " ":
+            return t.start  # a spaced hyphen used as a dash
         if t.low in ("and", "but") and i > k + 2 and i + 1 < len(toks):
             nxt = toks[i + 1]
             if not nxt.cap and (nxt.low in CUE_LIKE or (nxt.low.endswith("ed") and len(nxt.low) > 4)):
@@ -1332,6 +1334,8 @@ class _Doc:
             return None  # a noun: "the state was", "his tweet has"
         if k > 0 and (toks[k - 1].low.endswith("’s") or toks[k - 1].low.endswith("'s")):
             return None  # "Trump's tweet"
+        if k > 0 and toks[k - 1].low in ("was", "were", "been", "being", "is", "are", "be") and not toks[k].low.endswith("ing"):
+            return None  # passive: "it was said that", "he was told"
         # ---------- speaker mention
         mention_span = None  # as written (may include ", who ...")
         np_span = None  # the noun phrase resolved to a speaker
