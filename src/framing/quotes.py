@@ -891,7 +891,7 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=())
             return t.start
         if t.text == "-" and i > k + 2 and masked[t.start - 1:t.start] == " " and masked[t.end:t.end + 1] == " ":
             return t.start  # a spaced hyphen used as a dash
-        if t.low in ("and", "but") and i > k + 2 and i + 1 < len(toks):
+        if t.low in ("and", "but", "while") and i > k + 1 and i + 1 < len(toks):
             nxt = toks[i + 1]
             if not nxt.cap and (nxt.low in CUE_LIKE or (nxt.low.endswith("ed") and len(nxt.low) > 4)):
                 return t.start
@@ -1495,8 +1495,17 @@ class _Doc:
             end_tok = j + 1
             rest_is_end = end_tok >= n or toks[end_tok].text in (".", "!", "?", ",", ";") or toks[end_tok].is_quote
             words = len(text[m.inner_start:m.inner_end].split())
-            if lemma in PARTIAL_CUES or (not rest_is_end and words <= 4):
+            if lemma in PARTIAL_CUES:
                 return make([[m.inner_start, m.inner_end]], "partial", [m]), m.close
+            if not rest_is_end:
+                # '"the judge and the jury" in his handling of ...': the clause goes on after the quote
+                end = _content_end(masked, toks, j, se, self._cue_starts)
+                s0, e0 = _strip_span(text, m.open, end)
+                if len(masked[m.stop:e0].split()) >= 2:
+                    marks_ = [x for x in by_pos.values() if s0 <= x.open < e0 and not x.used]
+                    return make([[s0, e0]], "mixed", marks_), e0
+                if words <= 4:
+                    return make([[m.inner_start, m.inner_end]], "partial", [m]), m.close
             frs = [[m.inner_start, m.inner_end]]
             marks_ = [m]
             return make(frs, "direct", marks_), m.close
