@@ -431,7 +431,8 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
                 if np is not None:
                     return np[0], np[1], "apposition:" + str(i + 1) + ":" + str(j)
                 break
-            if toks[i].text in ".;:":
+            if toks[i].text in ";:" or (toks[i].text == "." and i > 0 and toks[i - 1].low.isalpha()
+                                         and not toks[i - 1].cap and len(toks[i - 1].text) > 3):
                 break
         return None
     np = _np_back(toks, j)
@@ -465,8 +466,8 @@ def _np_back(toks: list[Tok], j: int) -> tuple[int, int] | None:
             i -= 1
             n += 1
             continue
-        if t.text == "," and False:
-            break
+        if t.text == "-" and i - 2 >= 0 and toks[i - 2].end < t.start and t.end < toks[i].start:
+            break  # a spaced hyphen is a dash, not part of a name
         if not _np_token_ok(t):
             break
         i -= 1
@@ -1238,6 +1239,13 @@ class _Doc:
                         span = (toks[i].start, toks[j - 1].end)
                 if span is not None:
                     return resolve_mention(self.text, masked, span, self.book), (toks[k].start, c)
+            np = _np_back(toks, len(toks) - 1)
+            if np is not None and np[1] - np[0] <= 6 and any(t.cap for t in toks[np[0]:np[1]]) \
+                    and (np[0] == 0 or toks[np[0] - 1].text in ("-", "\u2013", "\u2014", ",", "(", "\x01")):
+                # "... - Michael P. McDonald: "Q"" / "More from Jones: "Q""
+                men = resolve_mention(self.text, masked, (toks[np[0]].start, toks[np[1] - 1].end), self.book)
+                if men.speaker:
+                    return men, None
             span = self._sentence_subject(masked, toks, len(toks))
             if span is not None:
                 men = resolve_mention(self.text, masked, span, self.book)
