@@ -131,9 +131,16 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, source: str | os.P
                 continue
     if text and _looks_binary(text):
         bad = _CONTROL.search(text)
+        first = bad.start() if bad else 0
+        if used == "utf-8":  # valid UTF-8, but not text
+            raise InputError(
+                f"control characters: {len(_CONTROL.findall(text))} of {len(text)} characters (more than 1%, "
+                f"first at character {first}) are control characters, not text; {_HINT}",
+                source=source,
+            )
         raise InputError(
             f"undecodable bytes: not UTF-8, and decoded as {used} it is mostly control characters "
-            f"(first at character {bad.start() if bad else 0}); convert it to UTF-8 or give its encoding; {_HINT}",
+            f"(first at character {first}); convert it to UTF-8 or give its encoding; {_HINT}",
             source=source,
         )
     return text, used
