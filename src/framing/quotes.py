@@ -155,6 +155,8 @@ SAY_LIKE = frozenset("""say tell add claim insist argue warn note explain declar
 tweet state contend maintain assert allege complain boast vow promise concede continue reply respond answer agree deny
 stress emphasize emphasise report testify confirm announce recall observe remark reiterate repeat indicate
 """.split())
+NOUNISH = frozenset("""call retort claim promise demand report joke boast vow pledge charge answer comment reply
+request quip plea protest rant cheer cry warning attack jab shout""".split())
 PARTIAL_CUES = frozenset("call describe dub label brand term characterize characterise".split())
 NEEDS_OBJECT = frozenset("tell inform assure remind warn urge promise advise".split())
 PARTICIPLE_OK = frozenset("add say warn note insist argue explain claim stress vow continue suggest predict".split())
@@ -1143,7 +1145,7 @@ class _Doc:
     def _verb_in_sentence(self, m: Marked, masked: str, toks: list[Tok], qi: int, se: int, n_words: int):
         """No reporting cue: a named subject's past-tense verb before the quote
         ("Cruz questioned Trump's 'New York values'") makes the object phrase a mixed quote."""
-        for v in range(1, qi):
+        for v in range(qi - 1, 0, -1):
             t = toks[v]
             if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR) or t.low in AUX:
                 continue
@@ -1153,7 +1155,7 @@ class _Doc:
             if subj is None:
                 return None
             i, j, _ = subj
-            if not any(x.cap or x.low in ("he", "she", "they") for x in toks[i:j]):
+            if not any((x.cap and x.low not in DETERMINERS) or x.low in ("he", "she", "they") for x in toks[i:j]):
                 return None
             men = resolve_mention(self.text, masked, (toks[i].start, toks[j - 1].end), self.book)
             if not men.speaker:
@@ -1342,6 +1344,9 @@ class _Doc:
             return None  # a noun: "the state was", "his tweet has"
         if k > 0 and (toks[k - 1].low.endswith("’s") or toks[k - 1].low.endswith("'s")):
             return None  # "Trump's tweet"
+        if lemma in NOUNISH and toks[k].low in (lemma, lemma + "s") and k > 0 and (
+                toks[k - 1].low in DETERMINERS or (k > 1 and toks[k - 2].low in ("a", "an", "the", "his", "her", "their", "its"))):
+            return None  # a noun: "a wake-up call", "a snappy retort", "near-constant calls"
         if k > 0 and toks[k - 1].low in ("was", "were", "been", "being", "is", "are", "be") and not toks[k].low.endswith("ing"):
             return None  # passive: "it was said that", "he was told"
         # ---------- speaker mention
