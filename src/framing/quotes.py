@@ -1210,10 +1210,30 @@ class _Doc:
     def _colon_cue(self, ps: int, pe: int, masked: str) -> tuple[Mention | None, tuple | None]:
         """A paragraph ending with "X said:" (no quote after) introduces the next paragraph's quote."""
         tail = masked[ps:pe].rstrip()
-        if not tail.endswith(":"):
-            return None, None
         sents = _sentences(self.text, masked, ps, pe, self.cues.pattern)
-        return self._colon_attribution(sents[-1][0] if sents else ps, ps + len(tail) - 1, masked)
+        if tail.endswith(":"):
+            return self._colon_attribution(sents[-1][0] if sents else ps, ps + len(tail) - 1, masked)
+        if tail.endswith(".") and sents:
+            # a paragraph ending "Sam Lau said in a statement." introduces the next quote
+            lo = sents[-1][0]
+            toks = tokens(masked, lo, ps + len(tail) - 1)
+            if not toks or len(toks) > 25 or any(t.is_quote for t in toks):
+                return None, None
+            hits = {h.start(): h.end() for h in self.cues.pattern.finditer(masked, lo, ps + len(tail))}
+            if len(hits) != 1:
+                return None, None
+            for k in range(len(toks) - 1, max(0, len(toks) - 8), -1):
+                if toks[k].start in hits and not toks[k].cap:
+                    rest = toks[k + 1:]
+                    if any(t.low in CLAUSE_VERBS or t.low == "that" or t.text == "," for t in rest):
+                        return None, None
+                    subj = subject_before(toks, k, masked)
+                    if subj is None:
+                        return None, None
+                    i, j, _ = subj
+                    men = resolve_mention(self.text, masked, (toks[i].start, toks[j - 1].end), self.book)
+                    return (men, (toks[k].start, hits[toks[k].start])) if men.speaker else (None, None)
+        return None, None
 
     def _colon_attribution(self, lo: int, hi: int, masked: str) -> tuple[Mention | None, tuple | None]:
         """Who introduces a quote with the sentence ``masked[lo:hi]`` ending in a colon:
