@@ -1055,8 +1055,14 @@ class _Doc:
                 m.used = True
                 chain_quote[m.chain] = q
                 # attribute: colon cue before, or the previous direct quote's speaker
+                same_para = [x for x in para_quotes if x.mention is not None and x.mention.speaker
+                             and max(f[1] for f in x.fragments) <= m.open]
                 if pending_colon is not None and m.open == ps:
                     q.mention, q.cue, q.how = pending_colon, pending_cue, pending_colon.how
+                elif same_para and m.open - max(max(f[1] for f in x.fragments) for x in same_para) < 300:
+                    # 'Coan argues that his client ... . "Q"': the paragraph's speaker goes on
+                    prev = max(same_para, key=lambda x: max(f[1] for f in x.fragments)).mention
+                    q.mention = Mention("", 0, 0, prev.speaker, "previous", prev.descriptor, prev.kind)
                 elif last_direct is not None and last_direct.mention is not None and last_direct.mention.speaker \
                         and (last_para_with_direct >= p - 1) and self._starts_para_or_follows_quote(m, masked, ps):
                     prev = last_direct.mention
