@@ -1057,7 +1057,14 @@ class _Doc:
                 # attribute: colon cue before, or the previous direct quote's speaker
                 same_para = [x for x in para_quotes if x.mention is not None and x.mention.speaker
                              and max(f[1] for f in x.fragments) <= m.open]
-                if pending_colon is not None and m.open == ps:
+                bare = (None, None)
+                if m.open > ps and masked[ps:m.open].rstrip().endswith("."):
+                    prior = [x for x in sents_here if x[1] <= m.open]
+                    if prior:
+                        bare = self._bare_cue(prior[-1][0], prior[-1][1], masked)
+                if bare[0] is not None:
+                    q.mention, q.cue = bare
+                elif pending_colon is not None and m.open == ps:
                     q.mention, q.cue, q.how = pending_colon, pending_cue, pending_colon.how
                 elif same_para and m.open - max(max(f[1] for f in x.fragments) for x in same_para) < 300:
                     # 'Coan argues that his client ... . "Q"': the paragraph's speaker goes on
@@ -1220,8 +1227,15 @@ class _Doc:
         if tail.endswith(":"):
             return self._colon_attribution(sents[-1][0] if sents else ps, ps + len(tail) - 1, masked)
         if tail.endswith(".") and sents:
-            # a paragraph ending "Sam Lau said in a statement." introduces the next quote
-            lo = sents[-1][0]
+            return self._bare_cue(sents[-1][0], ps + len(tail), masked)
+        return None, None
+
+    def _bare_cue(self, lo: int, hi: int, masked: str) -> tuple[Mention | None, tuple | None]:
+        """A sentence ``masked[lo:hi]`` that is only an attribution, "Sam Lau said in a statement.",
+        introduces the quote that follows it."""
+        tail = masked[lo:hi].rstrip()
+        ps = lo
+        if True:
             toks = tokens(masked, lo, ps + len(tail) - 1)
             if not toks or len(toks) > 25 or any(t.is_quote for t in toks):
                 return None, None
@@ -1269,7 +1283,8 @@ class _Doc:
                     return resolve_mention(self.text, masked, span, self.book), (toks[k].start, c)
             np = _np_back(toks, len(toks) - 1)
             if np is not None and np[1] - np[0] <= 6 and any(t.cap for t in toks[np[0]:np[1]]) \
-                    and (np[0] == 0 or toks[np[0] - 1].text in ("-", "\u2013", "\u2014", ",", "(", "\x01")):
+                    and (np[0] == 0 or toks[np[0] - 1].low in ("-", "\u2013", "\u2014", ",", "(", "from")
+                         or toks[np[0] - 1].is_quote):
                 # "... - Michael P. McDonald: "Q"" / "More from Jones: "Q""
                 men = resolve_mention(self.text, masked, (toks[np[0]].start, toks[np[1] - 1].end), self.book)
                 if men.speaker:
