@@ -163,7 +163,7 @@ PARTICIPLE_OK = frozenset("add say warn note insist argue explain claim stress v
 CUE_LIKE = frozenset("said says told added announced noted claimed declared warned insisted vowed argued explained stressed".split())
 NOUN_THAT = frozenset("idea suggestion notion claim claims fact possibility view belief hope fear report reports news argument assertion".split())
 
-_TOKEN = re.compile(r"\x01+|(?:[A-Za-z]\.){2,}|[^\W_](?:[\w]|[-'’&.](?=[^\W_]))*|\S", re.UNICODE)
+_TOKEN = re.compile(r"\x01+|(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|[^\W_](?:[\w]|[-'’&.](?=[^\W_]))*|\S", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]")
 _SPACE = re.compile(r"\s+")
 
@@ -1501,7 +1501,8 @@ class _Doc:
             return make(frs, "direct", marks_), ce
         if inverted:
             # "<clause>, X said." : the content is the sentence before the comma
-            q = self._clause_before(p, ss, masked, toks, min(mention_span[0], cs), cue, np_span, appositive, by_pos, lemma)
+            q = self._clause_before(p, ss, masked, toks, min(mention_span[0], cs), cue, np_span, appositive, by_pos, lemma,
+                                    attr_end=ce if mention_span[1] <= cs else None, se=se)
             if q is not None:
                 q[0].mention.text, q[0].mention.start, q[0].mention.end = (
                     text[mention_span[0]:mention_span[1]], mention_span[0], mention_span[1])
@@ -1627,8 +1628,21 @@ class _Doc:
                 return make([[s, e]], "mixed", [x for x in by_pos.values() if s <= x.open < e and not x.used]), e
         return None
 
-    def _clause_before(self, p, ss, masked, toks, mention_start, cue, mention_span, appositive, by_pos, lemma):
-        """"<clause>, X said." / "<clause>, said X.": the clause from the sentence start."""
+    def _second_part(self, masked, toks, attr_end: int, se: int) -> list | None:
+        """'<clause>, X said, <more>': the words after the attribution, as a second fragment."""
+        i = next((x for x, t in enumerate(toks) if t.start >= attr_end), None)
+        if i is None or toks[i].text != "," or i + 2 >= len(toks):
+            return None
+        if toks[i + 1].low.endswith("ing") or toks[i + 1].low in ("who", "which", "a", "an", "the", "according"):
+            return None
+        e = _content_end(masked, toks, i + 1, se, self._cue_starts)
+        s0, e0 = _strip_span(self.text, toks[i + 1].start, e)
+        return [s0, e0] if len(masked[s0:e0].split()) >= 2 else None
+
+    def _clause_before(self, p, ss, masked, toks, mention_start, cue, mention_span, appositive, by_pos, lemma,
+                       attr_end: int | None = None, se: int | None = None):
+        """"<clause>, X said." / "<clause>, said X.": the clause from the sentence start
+        (and the rest of the sentence when the attribution sits in its middle)."""
         text = self.text
         s = ss
         e = mention_start if mention_start < cue[0] else cue[0]
@@ -1650,7 +1664,14 @@ class _Doc:
                 men = resolve_mention(text, masked, mention_span, self.book, appositive=appositive)
                 return Quote([[m.inner_start, m.inner_end]], "direct", cue, men, p, marks=marks_), cue[1]
         men = resolve_mention(text, masked, mention_span, self.book, appositive=appositive)
-        return Quote([[s, e]], typ, cue, men, p, marks=marks_), cue[1]
+        frs = [[s, e]]
+        if attr_end is not None and se is not None:
+            second = self._second_part(masked, toks, attr_end, se)
+            if second is not None:
+                frs.append(second)
+                marks_ = [m for m in by_pos.values() if (s <= m.open < e or second[0] <= m.open < second[1]) and not m.used]
+                typ = "mixed" if marks_ else "indirect"
+        return Quote(frs, typ, cue, men, p, marks=marks_), (frs[-1][1] if len(frs) > 1 else cue[1])
 
     def _according(self, p, ss, se, masked, toks, k, after, cs, ce, by_pos, claimed):
         text = self.text
@@ -1685,6 +1706,13 @@ class _Doc:
             e = toks[k - 1].start
             if b < n and toks[b].text not in (".", ",", "!", "?", ";"):
                 return None
+            second = self._second_part(masked, toks, toks[b - 1].end, se)
+            if second is not None:
+                # "Among the precedents at risk, according to Ms. Epstein, are 16 ..."
+                s0, e0 = _strip_span(text, s, e)
+                marks_ = [m for m in by_pos.values() if (s0 <= m.open < e0 or second[0] <= m.open < second[1]) and not m.used]
+                men = resolve_mention(text, masked, mention_span, self.book)
+                return Quote([[s0, e0], second], "mixed" if marks_ else "indirect", cue, men, p, marks=marks_), second[1]
         s, e = _strip_span(text, s, e)
         if e - s < 3:
             return None
