@@ -86,11 +86,21 @@ def file_hashes(store: Path) -> dict[str, str]:
 
 
 def test_store_round_trip_matches_analyze(corpus, lexicon, tmp_path):
+    from framing.corpus import load_corpus
+
+    boiler = corpus / "world" / "002.txt"
+    boiler.write_text(article(2) + "\nShare this: Facebook Twitter Email\n\nMore news: http://example.org/a\n",
+                      encoding="utf-8")
     store = tmp_path / "store"
     run = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
     assert run.n_documents == 12 and not run.errors
     assert len(run.chunks) == 3
     tables = open_store(store)
+    # the documents come back exactly as loaded: dtypes, dates, excluded spans [start, end, reason]
+    loaded = load_corpus(corpus)
+    pd.testing.assert_frame_equal(tables.documents, loaded)
+    spans = tables.documents.set_index("doc_id").loc["world/002.txt", "excluded"]
+    assert spans and all(isinstance(s, list) and isinstance(s[2], str) for s in spans)
     direct = analyze(corpus, lexicons=[lexicon], cache=False, chunk_size=7)
     for name, df in tables.items():
         pd.testing.assert_frame_equal(df, getattr(direct, name), obj=name)
