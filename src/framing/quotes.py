@@ -956,8 +956,9 @@ def _sentences(text: str, masked: str, lo: int, hi: int, cues: re.Pattern | None
 class _Doc:
     """Extraction state for one document."""
 
-    def __init__(self, doc_id: str, text: str, title, excluded, cues: CueLexicon):
+    def __init__(self, doc_id: str, text: str, title, excluded, cues: CueLexicon, merge_paragraphs: bool = False):
         self.doc_id, self.text, self.cues = doc_id, text, cues
+        self.merge_paragraphs = merge_paragraphs
         self.paras, self.has_title = _paragraph_spans(text, title, excluded)
         self.book = EntityBook()
         self.quotes: list[Quote] = []
@@ -1075,6 +1076,13 @@ class _Doc:
                     prev = last_direct.mention
                     q.mention = Mention("", 0, 0, prev.speaker, "previous", prev.descriptor, prev.kind)
                     q.cue = None
+                    if self.merge_paragraphs:
+                        # one attribution over consecutive quote paragraphs (PolNeAR's convention)
+                        last_direct.fragments.append([m.inner_start, m.inner_end])
+                        last_direct.marks.append(m)
+                        chain_quote[m.chain] = last_direct
+                        last_para_with_direct = p
+                        continue
                 para_quotes.append(q)
             # continuation bookkeeping
             pending_colon, pending_cue = self._colon_cue(ps, pe, masked)
@@ -1864,7 +1872,7 @@ def quotes_in_text(text: str, *, doc_id: str = "doc", title=None, excluded=None,
     return extract_quotes(docs, cues=cues, speakers=speakers)
 
 
-def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None) -> pd.DataFrame:
+def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None, continuations: str = "separate") -> pd.DataFrame:
     """One row per quotation in ``documents`` (a documents table), with its speaker.
 
     Columns (docs/tables.md): ``doc_id``, ``quote_id`` (``f"{doc_id}:q{start}"``), ``start``,
@@ -1877,8 +1885,15 @@ def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None) -> pd.D
     ``speakers``: an optional speaker table (DataFrame from ``load_speakers`` or a path):
     names matching one of its aliases become its canonical name (``speaker_how="table"``);
     use ``apply_speakers`` for side and role. ``cues``: a cue-verb CSV path or DataFrame
-    (columns form, lemma, class) replacing the built-in list. Skips ``excluded`` spans.
+    (columns form, lemma, class) replacing the built-in list. ``continuations``: a cue-less
+    quote paragraph continuing the previous paragraph's quote is a quote of its own with
+    ``speaker_how="previous"`` (``"separate"``, default) or one more fragment of that quote
+    (``"merge"``, the convention of PolNeAR-style annotations). Skips ``excluded`` spans.
     """
+    if continuations not in ("separate", "merge"):
+        from .errors import ParameterError
+
+        raise ParameterError(f"continuations must be 'separate' or 'merge', not {continuations!r}")
     lex = cue_lexicon(cues)
     speaker_map = _speaker_map(speakers)
     if documents is None or len(documents) == 0:
@@ -1891,7 +1906,7 @@ def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None) -> pd.D
             continue
         title = title if isinstance(title, str) else ""
         excl = list(excl) if excl is not None and not isinstance(excl, float) else []
-        doc = _Doc(str(doc_id), text, title, excl, lex)
+        doc = _Doc(str(doc_id), text, title, excl, lex, merge_paragraphs=continuations == "merge")
         quotes = doc.run()
         starts, _ = _sentence_index(text, doc.paras, doc.has_title)
         rows.extend(_rows(str(doc_id), text, quotes, starts, speaker_map))

@@ -31,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                    help="predicted quotes (.jsonl, .csv, .tsv or .parquet from `framing quotes -o`); "
                         "default: run extract_quotes on the gold texts")
     q.add_argument("--cues", default=None, metavar="FILE", help="cue-verb CSV to use when extracting (form,lemma,class)")
+    q.add_argument("--continuations", choices=("separate", "merge"), default="separate",
+                   help="when extracting: a cue-less quote paragraph after a quote is its own quote (separate, "
+                        "default) or one more fragment of it (merge, PolNeAR's convention)")
     q.add_argument("--json", action="store_true", help="print the full result as JSON instead of a table")
     q.add_argument("-o", "--output", default=None, metavar="OUT.json", help="also write the full result as JSON")
     s = sub.add_parser("scores", help="sentiment scores or frame labels against human codes",
@@ -59,7 +62,7 @@ def _run_quotes(args: argparse.Namespace) -> int:
 
         docs = gold_documents(gold)
         t0 = time.perf_counter()
-        pred = extract_quotes(docs, cues=args.cues)
+        pred = extract_quotes(docs, cues=args.cues, continuations=args.continuations)
         seconds = time.perf_counter() - t0
     result = evaluate_quotes(gold, pred)
     if seconds is not None:
