@@ -166,3 +166,17 @@ def test_speaker_table_maps_aliases():
     table = pd.DataFrame({"speaker": ["Joan Miles (senator)"], "aliases": [["Joan Miles", "Miles"]]})
     quotes = extract_quotes(docs('"We are ready," Senator Joan Miles said.'), speakers=table)
     assert quotes[["speaker", "speaker_how"]].values.tolist() == [["Joan Miles (senator)", "table"]]
+
+
+def test_continuation_paragraphs_separate_or_merged():
+    body = '"We have done our part," Mayor Ellen Park said.\n\n"Now the council has to do its part."'
+    separate = extract_quotes(docs(body))
+    assert separate[["text", "speaker_how"]].values.tolist() == [
+        ["We have done our part,", "adjacent"], ["Now the council has to do its part.", "previous"]]
+    merged = extract_quotes(docs(body), continuations="merge")
+    assert merged["text"].tolist() == ["We have done our part, Now the council has to do its part."]
+    assert len(merged.loc[0, "fragments"]) == 2 and merged.loc[0, "speaker"] == "Ellen Park"
+    from framing.errors import ParameterError
+
+    with pytest.raises(ParameterError):
+        extract_quotes(docs(body), continuations="join")
