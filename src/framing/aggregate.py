@@ -416,55 +416,22 @@ def descriptors(quotes: pd.DataFrame, top: int = 15) -> pd.DataFrame:
     return t.sort_values(["speaker", "quotes", "descriptor"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
 
 
-STOPWORDS = frozenset("""a about above after again against all am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further had has have having he her
-here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
-on once only or other our ours ourselves out over own same she should so some such than that the their theirs them
-themselves then there these they this those through to too under until up very was we were what when where which while
-who whom why will with would you your yours yourself yourselves said says say also one two would could been us s t
-its it's i'm we're they're don't can't won't didn't isn't""".split())
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens (letters and inner apostrophes), stop words left out."""
-    import re
-
-    words = re.findall(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", str(text).lower())
-    return [w.replace("\u2019", "'") for w in words if len(w) > 1 and w.replace("\u2019", "'") not in STOPWORDS]
-
-
 def distinctive_terms(units: pd.DataFrame, by: str, *, text: str = "text", top: int = 15,
                       min_count: int = 2) -> pd.DataFrame:
-    """Words most distinctive of each group against all other groups: weighted
-    log-odds ratios with an informative Dirichlet prior (the corpus counts), as
-    z-scores (Monroe, Colaresi & Quinn 2008). Returns ``by``, ``term``, ``count``,
-    ``zscore`` for the ``top`` terms with the highest positive z-score per group."""
-    _check(units, [by, text])
-    from collections import Counter
+    """Words most distinctive of each group against all other groups, for plotting:
+    :func:`framing.induce.distinctive_words` (weighted log-odds with an informative
+    Dirichlet prior, Monroe, Colaresi & Quinn 2008) as columns ``by``, ``term``,
+    ``count``, ``zscore``. Empty when there are fewer than two groups."""
+    from .induce import distinctive_words
 
-    counts = {g: Counter() for g in units[by].dropna().unique()}
-    for g, t in zip(units[by], units[text]):
-        if g in counts:
-            counts[g].update(tokens(t))
-    total = Counter()
-    for c in counts.values():
-        total.update(c)
-    vocab = sorted(w for w, n in total.items() if n >= min_count)
-    rows = []
-    if len(counts) < 2 or not vocab:
-        return pd.DataFrame(columns=[by, "term", "count", "zscore"])
-    prior = np.array([total[w] for w in vocab], dtype=float)
-    a0 = prior.sum()
-    for g in sorted(counts, key=str):
-        yi = np.array([counts[g][w] for w in vocab], dtype=float)
-        yj = prior - yi
-        ni, nj = yi.sum(), yj.sum()
-        with np.errstate(divide="ignore", invalid="ignore"):
-            delta = (np.log((yi + prior) / (ni + a0 - yi - prior)) - np.log((yj + prior) / (nj + a0 - yj - prior)))
-            z = delta / np.sqrt(1 / (yi + prior) + 1 / (yj + prior))
-        order = sorted((i for i in range(len(vocab)) if yi[i] > 0 and z[i] > 0), key=lambda i: (-z[i], vocab[i]))[:top]
-        rows += [{by: g, "term": vocab[i], "count": int(yi[i]), "zscore": round(float(z[i]), 6)} for i in order]
-    return pd.DataFrame(rows, columns=[by, "term", "count", "zscore"])
+    _check(units, [by, text])
+    columns = [by, "term", "count", "zscore"]
+    if units[by].dropna().nunique() < 2:
+        return pd.DataFrame(columns=columns)
+    table = distinctive_words(units, by, text_col=text, min_count=min_count, top=top)
+    table = table.rename(columns={"group": by, "z": "zscore"})
+    table["zscore"] = table["zscore"].astype(float).round(6)
+    return table[columns].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- validation
