@@ -65,7 +65,7 @@ _API: dict[str, str] = {
     "evaluate_scores": "evaluate.scores",
     # aggregates and figures
     "bootstrap_ci": "aggregate",
-    "aggregate": "aggregate",
+    "frame_profile": "aggregate",
     "save_figure": "plots",
     "use_style": "plots",
     # pipeline
