@@ -309,6 +309,8 @@ CASES = [  # (argv with {tmp}, words the one line must contain)
     (["quotes", "{tmp}/good.txt", "-o", "{tmp}/out.xlsx"], "out.xlsx: unknown output format '.xlsx'"),
     (["score", "{tmp}/good.txt", "-o", "{tmp}/out.txt"], "unknown output format '.txt'"),
     (["corpus", "{tmp}/good.txt", "-o", "{tmp}/out.docx"], "unknown output format '.docx'"),
+    (["quotes", "{tmp}/good.txt", "-o", "{tmp}/good.txt/q.csv"], "q.csv: cannot write here: part of the folder path is a file"),
+    (["score", "{tmp}/good.txt", "-o", "/proc/framing/s.parquet"], "s.parquet: cannot write here"),
     (["score", "{tmp}/good.txt", "--lexicon", "{tmp}/lex_bad.yaml"], "lex_bad.yaml"),
     (["matches", "{tmp}/good.txt", "--lexicon", "no_such_lexicon"], "no_such_lexicon"),
     (["process", "{tmp}/good.txt", "-o", "{tmp}/store2", "--lexicon", "{tmp}/lex_bad.yaml"], "lex_bad.yaml"),

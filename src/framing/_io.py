@@ -9,6 +9,22 @@ from pathlib import Path
 from typing import IO, Iterator
 
 
+def _temp_beside(path: Path, *, prefix: str, suffix: str) -> tuple[int, str]:
+    """Create the folder of ``path`` and a temporary file in it; a folder that cannot be
+    created or written is a user error (one line), not a traceback."""
+    from .errors import InputError
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
+    except (FileExistsError, NotADirectoryError):
+        raise InputError("cannot write here: part of the folder path is a file, not a folder; "
+                         "choose another output path", source=path) from None
+    except OSError as err:
+        raise InputError(f"cannot write here ({err.strerror or err}); choose a writable folder for the output",
+                         source=path) from None
+
+
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Open a temporary file next to ``path``; on success rename it over ``path``.
@@ -16,9 +32,8 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
     An exception (or Ctrl-C) inside the block leaves ``path`` as it was.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     binary = "b" in mode
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _temp_beside(path, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "") as fh:
             yield fh
@@ -38,8 +53,7 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     The temporary file keeps the target's suffix so format detection works.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}", dir=path.parent)
+    fd, tmp = _temp_beside(path, prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}")
     os.close(fd)
     try:
         yield Path(tmp)
