@@ -244,6 +244,8 @@ def _next_nonspace(text: str, i: int, hi: int) -> str:
     return text[i + 1] if i + 1 < hi else " "
 
 
+_SINGLE_MARK = re.compile("['\u2018\u2019\u2039\u203a\u201b]")
+MAX_SINGLE_CHARS = 1500
 _DOUBLE_MARK = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]")
 _APOS_OPEN = re.compile(r"(?:\d\d(?:s|\b)|em\b|til\b|n['’]|cause\b|tis\b|twas\b|round\b|bout\b)", re.IGNORECASE)
 
@@ -288,9 +290,30 @@ def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
     if open_at is not None:
         out.append(Marked(open_at, hi, open_at + width, hi, False, "double"))
     # single marks outside double spans
-    taken = [(d.open, d.stop - 1) for d in out]
-    singles = [lo + m.start() for m in re.finditer("['\u2018\u2019\u2039\u203a\u201b]", text[lo:hi])]
-    singles = [i for i in singles if not any(a <= i <= b for a, b in taken)]
+    starts = [d.open for d in out]  # sorted, non-overlapping
+    stops = [d.stop - 1 for d in out]
+    singles = []
+    for m in _SINGLE_MARK.finditer(text, lo, hi):
+        i = m.start()
+        x = bisect.bisect_right(starts, i) - 1
+        if x < 0 or i > stops[x]:
+            singles.append(i)
+    # positions (indices into singles) that end a search for a closing mark: a valid closing
+    # mark, or an opening curly mark (which starts a new quote)
+    stoppers: list[int] = []
+    for j, c in enumerate(singles):
+        ch = text[c]
+        if ch in "\u2018\u2039":
+            stoppers.append(j)
+            continue
+        if ch not in "'\u2019\u203a":
+            continue
+        after = text[c + 1] if c + 1 < hi else " "
+        if after.isalnum():
+            continue  # don't, Korea's
+        if text[c - 1] == "s" and after == " " and c + 2 < hi and text[c + 2].islower():
+            continue  # farmers' union
+        stoppers.append(j)
     k = 0
     while k < len(singles):
         i = singles[k]
@@ -298,26 +321,14 @@ def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
         nxt = _next_nonspace(text, i, hi)
         if ch in "'\u2018\u2039\u201b" and _is_open_ctx(text, i, lo) and (nxt.isalnum() or nxt in "\u2026.") \
                 and not _APOS_OPEN.match(text, i + 1):
-            close = None
-            for j in range(k + 1, len(singles)):
+            x = bisect.bisect_right(stoppers, k)
+            if x < len(stoppers):
+                j = stoppers[x]
                 c = singles[j]
-                if text[c] not in "'\u2019\u203a":
-                    if text[c] in "\u2018\u2039" and close is None:
-                        break
+                if text[c] not in "\u2018\u2039" and c - i <= MAX_SINGLE_CHARS:
+                    out.append(Marked(i, c, i + 1, c, True, "single"))
+                    k = j + 1
                     continue
-                after = text[c + 1] if c + 1 < hi else " "
-                if after.isalnum():
-                    continue  # don't, Korea's
-                before = text[c - 1]
-                if before == "s" and after == " " and c + 2 < hi and text[c + 2].islower() and c - i < 200:
-                    continue  # farmers' union
-                close = j
-                break
-            if close is not None:
-                c = singles[close]
-                out.append(Marked(i, c, i + 1, c, True, "single"))
-                k = close + 1
-                continue
         k += 1
     out.sort(key=lambda m: m.open)
     # trim inner spans to something with words; drop empty ones
@@ -538,12 +549,13 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = Fa
     if first.low in ("to", "for", "with", "about", "on", "in", "at", "by", "from", "as", "of"):
         return False
     prev = None
-    for t in toks[k + 1:k + limit]:
+    for x in range(k + 1, min(len(toks), k + limit)):
+        t = toks[x]
         low = t.low
         if t.text in (";", ":", "\u2014", "\u2013") or (t.text == "." and prev is not None and prev.low not in TITLES):
             return False
         if t.text == ",":
-            nxt = toks[toks.index(t) + 1].low if toks.index(t) + 1 < len(toks) else ""
+            nxt = toks[x + 1].low if x + 1 < len(toks) else ""
             if nxt not in ("who", "which", "a", "an", "the", "whose"):
                 return False
         if t.is_quote:
@@ -1056,7 +1068,7 @@ class _Doc:
                 m.used = True
                 chain_quote[m.chain] = q
                 # attribute: colon cue before, or the previous direct quote's speaker
-                same_para = [x for x in para_quotes if x.mention is not None and x.mention.speaker
+                same_para = [x for x in para_quotes[-8:] if x.mention is not None and x.mention.speaker
                              and max(f[1] for f in x.fragments) <= m.open]
                 bare = (None, None)
                 if m.open > ps and masked[ps:m.open].rstrip().endswith("."):
@@ -1196,7 +1208,7 @@ class _Doc:
     def _previous_direct(self, para_quotes: list[Quote], m: Marked) -> Quote | None:
         """The attributed direct quote just before ``m`` in its paragraph, if nothing else is between."""
         best = None
-        for q in para_quotes:
+        for q in para_quotes[-8:]:
             if q.type == "indirect":
                 continue  # '"A," Clark said, noting that ... "B."'
             end = max(f[1] for f in q.fragments)
