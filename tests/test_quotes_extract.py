@@ -180,3 +180,13 @@ def test_continuation_paragraphs_separate_or_merged():
 
     with pytest.raises(ParameterError):
         extract_quotes(docs(body), continuations="join")
+
+
+def test_pathological_marks_stay_fast():
+    import time
+
+    body = ("\" ' \u201c \u201d \u2018 \u2019 " * 5000) + (" 'a" * 10000)
+    t0 = time.perf_counter()
+    text, quotes = quotes_of(body)
+    check_contract(text, quotes)
+    assert time.perf_counter() - t0 < 10  # was quadratic: minutes
