@@ -11,13 +11,14 @@ characters (the loader must skip and report them, exit 3). Then runs, as subproc
   framing score DIR --counts -o scores.parquet              (quote units)
   framing matches DIR --unit quote -o matches.parquet
   framing score DIR --unit sentence --counts -o sentences.parquet
+  framing process DIR -o store -j 1                          (unless --no-process)
 
 and checks: exit code 0 or 3, no traceback; every quote fragment, cue, mention and match
 inside its document's text; text[start:end] equals the recorded fragment/cue/mention/match;
 quote text = FRAGMENT_SEP.join(fragments); per-unit match counts equal the match table.
 Prints counts and times. Exit status 1 when any check fails.
 
-Usage: python bench/hostile.py [--docs 3000] [--seed 0] [--keep DIR]
+Usage: python bench/hostile.py [--docs 3000] [--seed 0] [--keep DIR] [--no-process]
 """
 
 from __future__ import annotations
@@ -129,16 +130,12 @@ def framing(*args: str) -> tuple[int, str, float]:
     return proc.returncode, proc.stderr, time.perf_counter() - t0
 
 
-def check(folder: Path, out: Path) -> list[str]:
-    """Every span check; returns the problems found (empty when all hold)."""
-    import pandas as pd
-
-    from framing.corpus import load_corpus
+def check_spans(texts: dict, quotes, matches, sentences=None) -> list[str]:
+    """Quote fragments, cues, mentions, sentences and matches inside their document's text and
+    equal to what was recorded; returns the problems found (empty when all hold)."""
     from framing.units import FRAGMENT_SEP
 
     problems = []
-    docs = load_corpus(folder, errors="collect")
-    texts = dict(zip(docs["doc_id"], docs["text"]))
 
     def inside(doc_id, s, e, what, expected=None):
         text = texts.get(doc_id)
@@ -149,7 +146,6 @@ def check(folder: Path, out: Path) -> list[str]:
         elif expected is not None and text[s:e] != expected:
             problems.append(f"{what}: text[{s}:{e}] != recorded {expected[:40]!r} in {doc_id}")
 
-    quotes = pd.read_parquet(out / "quotes.parquet")
     for q in quotes.itertuples(index=False):
         frags = [list(map(int, f)) for f in q.fragments]
         for s, e in frags:
@@ -161,10 +157,27 @@ def check(folder: Path, out: Path) -> list[str]:
         if q.mention:
             inside(q.doc_id, int(q.mention_start), int(q.mention_end), f"quote {q.quote_id} mention", q.mention)
     frags_of = {q.quote_id: [list(map(int, f)) for f in q.fragments] for q in quotes.itertuples(index=False)}
-    matches = pd.read_parquet(out / "matches.parquet")
+    if sentences is not None:
+        for x in sentences.itertuples(index=False):
+            inside(x.doc_id, int(x.start), int(x.end), f"sentence {x.sent_id}", x.text)
+            frags_of[x.sent_id] = [[int(x.start), int(x.end)]]
     for m in matches.itertuples(index=False):
         one = any(s <= m.start and m.end <= e for s, e in frags_of.get(m.unit_id, []))
         inside(m.doc_id, int(m.start), int(m.end), f"match {m.unit_id}", m.match if one else None)
+    return problems
+
+
+def check(folder: Path, out: Path) -> list[str]:
+    """Every check on the outputs of the four commands (see the module docstring)."""
+    import pandas as pd
+
+    from framing.corpus import load_corpus
+
+    docs = load_corpus(folder, errors="collect")
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    quotes = pd.read_parquet(out / "quotes.parquet")
+    matches = pd.read_parquet(out / "matches.parquet")
+    problems = check_spans(texts, quotes, matches)
     scores = pd.read_parquet(out / "scores.parquet")
     if list(scores["unit_id"]) != list(quotes["quote_id"]):
         problems.append(f"scores: {len(scores)} units but {len(quotes)} quotes (was quotes.py edited between the runs?)")
@@ -186,6 +199,8 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--keep", default=None, help="generate into this folder and keep it")
+    ap.add_argument("--no-process", dest="process", action="store_false",
+                    help="skip `framing process` (the cached pipeline) on the same folder")
     args = ap.parse_args(argv)
     tmp = tempfile.TemporaryDirectory(prefix="framing-hostile-")
     base = Path(args.keep) if args.keep else Path(tmp.name)
@@ -220,6 +235,24 @@ def main(argv=None) -> int:
               f"skipped {skipped}  {last[0]}" + ("" if ok else "  FAILED"))
         if "Traceback" in err:
             print(err[-3000:])
+    if args.process:
+        code, err, seconds = framing("process", str(folder), "-o", str(out / "store"), "-j", "1", "--no-progress")
+        ok = code in (0, 3) and "Traceback" not in err
+        failed |= not ok
+        summary = [line.strip() for line in err.splitlines() if " documents, " in line][:1] or [""]
+        print(f"framing {'process (-j 1)':<18} exit {code}  {seconds:6.1f}s  {args.docs / seconds:7.0f} docs/s  "
+              f"{summary[0]}" + ("" if ok else "  FAILED"))
+        if ok:
+            from framing.pipeline import open_store
+
+            store = open_store(out / "store")
+            texts = dict(zip(store.documents["doc_id"], store.documents["text"]))
+            problems = check_spans(texts, store.quotes, store.matches, store.sentences)
+            print(f"store: {len(store.quotes):,} quotes, {len(store.sentences):,} sentences, {len(store.matches):,} "
+                  f"matches, {len(store.errors)} errors: {len(problems)} span problem(s)")
+            for p in problems[:20]:
+                print("  " + p)
+            failed |= bool(problems)
     if reasons:
         print(f"skipped for: {'; '.join(sorted(reasons))}")
     if not failed:
