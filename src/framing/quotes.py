@@ -1097,7 +1097,7 @@ class _Doc:
                         continue
                 para_quotes.append(q)
             # continuation bookkeeping
-            pending_colon, pending_cue = self._colon_cue(ps, pe, masked)
+            pending_colon, pending_cue = self._colon_cue(ps, pe, masked, sents_here)
             direct_here = [q for q in para_quotes if q.type == "direct"]
             if direct_here:
                 last = max(direct_here, key=lambda q: q.fragments[0][0])
@@ -1240,10 +1240,13 @@ class _Doc:
             return True
         return False
 
-    def _colon_cue(self, ps: int, pe: int, masked: str) -> tuple[Mention | None, tuple | None]:
+    def _colon_cue(self, ps: int, pe: int, masked: str, sents=None) -> tuple[Mention | None, tuple | None]:
         """A paragraph ending with "X said:" (no quote after) introduces the next paragraph's quote."""
         tail = masked[ps:pe].rstrip()
-        sents = _sentences(self.text, masked, ps, pe, self.cues.pattern)
+        if not tail.endswith((":", ".")):
+            return None, None
+        if sents is None:
+            sents = _sentences(self.text, masked, ps, pe, self.cues.pattern)
         if tail.endswith(":"):
             return self._colon_attribution(sents[-1][0] if sents else ps, ps + len(tail) - 1, masked)
         if tail.endswith(".") and sents:
@@ -1255,6 +1258,8 @@ class _Doc:
         introduces the quote that follows it."""
         tail = masked[lo:hi].rstrip()
         ps = lo
+        if len(tail) > 250 or self.cues.pattern.search(masked, lo, hi) is None:
+            return None, None
         if True:
             toks = tokens(masked, lo, ps + len(tail) - 1)
             if not toks or len(toks) > 25 or any(t.is_quote for t in toks):
@@ -1920,7 +1925,7 @@ def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None, continu
         excl = list(excl) if excl is not None and not isinstance(excl, float) else []
         doc = _Doc(str(doc_id), text, title, excl, lex, merge_paragraphs=continuations == "merge")
         quotes = doc.run()
-        starts, _ = _sentence_index(text, doc.paras, doc.has_title)
+        starts = _sentence_index(text, doc.paras, doc.has_title)[0] if quotes else []
         rows.extend(_rows(str(doc_id), text, quotes, starts, speaker_map))
     if not rows:
         return _empty()
