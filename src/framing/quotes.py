@@ -400,7 +400,7 @@ def _skip_back(toks: list[Tok], j: int) -> int:
     while j >= 0:
         t = toks[j]
         low = t.low
-        if low in AUX or low in ("cannot", "can't", "can’t", "won't", "won’t", "didn't", "didn’t", "doesn't", "doesn’t",
+        if low in AUX or low in ("however", "too", "instead", "meanwhile", "nonetheless", "though", "cannot", "can't", "can’t", "won't", "won’t", "didn't", "didn’t", "doesn't", "doesn’t",
                                  "wouldn't", "wouldn’t", "couldn't", "couldn’t", "hasn't", "hasn’t", "haven't", "haven’t"):
             j -= 1
         elif low.endswith("ly") and not t.cap and len(low) > 4 and low not in ("family", "ally", "assembly"):
@@ -447,6 +447,12 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
             if toks[i].text in ";:" or (toks[i].text == "." and i > 0 and toks[i - 1].low.isalpha()
                                          and not toks[i - 1].cap and len(toks[i - 1].text) > 3):
                 break
+        return None
+    if toks[j].low in ("who", "which", "that") and j >= 2 and toks[j - 1].text == ",":
+        # "Sanders, who says ...": the noun before the relative pronoun
+        np = _np_back(toks, _skip_back(toks, j - 2))
+        if np is not None:
+            return np[0], np[1], f"relative:{j}"
         return None
     np = _np_back(toks, j)
     if np is None:
@@ -1445,7 +1451,14 @@ class _Doc:
         if subj is not None:
             i, j, how = subj
             np_span = mention_span = (toks[i].start, toks[j - 1].end)
-            if how.startswith("apposition"):
+            if how.startswith("relative"):
+                # "a source, who asked not to be named, told ...": the relative clause is an aside
+                nxt_comma = next((x for x in range(after, n) if toks[x].text == ","), None)
+                if nxt_comma is not None and nxt_comma + 1 < n and toks[nxt_comma + 1].start in self._cue_starts:
+                    return None
+                r = int(how.split(":")[1])
+                mention_span = (toks[r].start, toks[r].end)  # "who", as written at the cue
+            elif how.startswith("apposition"):
                 _, a, b = how.split(":")
                 a, b = int(a), int(b)
                 app_s, app_e = toks[a].start, toks[b - 1].end
