@@ -233,3 +233,33 @@ def test_run_names_and_string_parameters_cannot_escape(tmp_path):
         runner.run_notebooks([str(path)], {"label": ["not", "a", "string"]}, results=tmp_path / "r2",
                              figures=tmp_path / "f2", progress=False, html=False)
     assert not (tmp_path / "r2").exists()
+
+
+# --------------------------------------------------------------------------- speaker tables
+
+YAML_HOSTILE_NAMES = ["Anna: Brekke", "# not a comment", "- dash", "!!python/object:os.system", "'quoted'", '"dq"',
+                      "yes", "null", "~", "12", "1e3", "a|b", "multi\nline", "tab\there", "\u00c9lodie Ng", "\u202eevil",
+                      "key: value", "[list]", "{map}", "&anchor", "*alias", "%percent", "@at", "`tick`", "on", "NaN",
+                      "O'Neill, Jr.", "x,y", "\ufeffbom", SCRIPT]
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".csv", ".tsv"])
+def test_speaker_tables_with_hostile_names_round_trip(tmp_path, suffix):
+    """Names the extractor found in scraped text are written into an editable table and read
+    back as the same strings (up to whitespace), never as YAML booleans, numbers or tags."""
+    from framing.speakers import load_speakers, write_speakers
+
+    names = YAML_HOSTILE_NAMES
+    table = pd.DataFrame({"speaker": names, "aliases": [[f"{n} alias{i}"] for i, n in enumerate(names)],
+                          "side": ["gov: left"] * len(names), "role": ["#1 spokesperson"] * len(names)})
+    path = write_speakers(table, tmp_path / f"speakers{suffix}")
+    back = load_speakers(path)
+    norm = lambda s: " ".join(str(s).split())  # noqa: E731
+    assert sorted(map(norm, back["speaker"])) == sorted(map(norm, names))
+    assert all(isinstance(s, str) for s in back["speaker"])
+    assert set(back["side"]) == {"gov: left"} and set(back["role"]) == {"#1 spokesperson"}
+    by_name = {norm(s): [norm(a) for a in aliases] for s, aliases in zip(back["speaker"], back["aliases"])}
+    for i, n in enumerate(names):
+        if suffix != ".yaml" and "|" in n:  # CSV/TSV separate aliases with "|" (documented)
+            continue
+        assert norm(f"{n} alias{i}") in by_name[norm(n)]
