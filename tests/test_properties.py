@@ -262,3 +262,38 @@ def test_to_document_offset_maps_unit_offsets_into_the_fragments(text, fragments
         for k in range(e - s):
             assert text[U.to_document_offset(frags, consumed + k)] == unit_text[consumed + k]
         consumed += e - s + len(U.FRAGMENT_SEP)
+
+
+# --------------------------------------------------------------------------- paragraphs and speakers
+
+
+@SETTINGS
+@given(docs=documents())
+def test_paragraphs_lie_inside_their_text_in_order(docs):
+    from framing.segment import paragraphs
+
+    paras = paragraphs(docs)
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    for p in paras.itertuples(index=False):
+        _check_span(texts[p.doc_id], p.start, p.end, "paragraph")
+        assert texts[p.doc_id][p.start:p.end] == p.text
+    for _, group in paras.groupby("doc_id"):
+        assert all(e <= s for e, s in zip(group["end"].tolist(), group["start"].tolist()[1:]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(docs=documents())
+def test_drafted_speaker_tables_round_trip_and_apply(tmp_path, docs):
+    """Names found in hostile text go into an editable YAML table, are read back and applied
+    without losing a quote."""
+    from framing.speakers import apply_speakers, draft_speakers, load_speakers, write_speakers
+
+    quotes = extract_quotes(docs)
+    table = draft_speakers(quotes)
+    path = write_speakers(table, tmp_path / "speakers.yaml")
+    back = load_speakers(path)
+    assert sorted(back["speaker"]) == sorted(table["speaker"])
+    applied = apply_speakers(quotes, back)
+    assert list(applied["quote_id"]) == list(quotes["quote_id"])
+    named = applied["speaker"] != ""
+    assert set(applied.loc[named, "speaker"]) <= set(back["speaker"])
