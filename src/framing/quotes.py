@@ -1614,6 +1614,16 @@ class _Doc:
                 if t.is_quote:
                     m = by_pos.get(t.start)
                     if m is not None and not m.used and len(self.text[m.inner_start:m.inner_end].split()) <= 8:
+                        if jj > j:
+                            # "called the agreement 'an historic step forward' in global efforts to ...":
+                            # when the sentence goes on, the object phrase with the quote is a mixed quote
+                            end = _content_end(masked, toks, j, se, self._cue_starts)
+                            s0, e0 = _strip_span(text, toks[j].start, end)
+                            rest = [w for w in masked[m.stop:e0].split() if w.lower().strip(".,") not in DAYS
+                                    and w.lower() not in ("on", "in", "at", "last", "this")]
+                            if len(rest) >= 3:
+                                marks_ = [x for x in by_pos.values() if s0 <= x.open < e0 and not x.used]
+                                return make([[s0, e0]], "mixed", marks_), e0
                         return make([[m.inner_start, m.inner_end]], "partial", [m]), m.close
                     break
             return None
