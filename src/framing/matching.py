@@ -107,7 +107,9 @@ class _Compiled:
             first_term: dict[tuple, str] = {}
             for term, cat, weight in lex.entries[["term", "category", "weight"]].itertuples(index=False):
                 pats = term_patterns(term, case_sensitive=case_sensitive)
-                groups.setdefault(pats, []).append((col_of[(lex.name, cat)], float(weight), cat))
+                payload, col = groups.setdefault(pats, []), col_of[(lex.name, cat)]
+                if all(c != col for c, _w, _k in payload):  # "U.S." and "u.s" in one category: count once
+                    payload.append((col, float(weight), cat))
                 first_term.setdefault(pats, term)
             for pats, payload in groups.items():
                 (tok, prefix), rest = pats[0], pats[1:]
