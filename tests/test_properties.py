@@ -297,3 +297,16 @@ def test_drafted_speaker_tables_round_trip_and_apply(tmp_path, docs):
     assert list(applied["quote_id"]) == list(quotes["quote_id"])
     named = applied["speaker"] != ""
     assert set(applied.loc[named, "speaker"]) <= set(back["speaker"])
+
+
+def test_two_spellings_of_one_term_in_a_category_count_once(tmp_path):
+    """Found by fuzzing lexicons: 'U.S.' and 'u.s' (the same tokens) in one category gave two
+    match rows for one word and doubled its count; in two categories each counts once."""
+    lex = tmp_path / "l.yaml"
+    lex.write_text("c:\n  - U.S.\n  - u.s\n  - e.g.\n  - e.g\nd:\n  - U.S.\n", encoding="utf-8")
+    text = "The U.S. said, e.g. this."
+    units = pd.DataFrame({"doc_id": ["d"], "unit_id": ["d"], "unit": ["document"], "text": [text],
+                          "fragments": [[[0, len(text)]]]})
+    scores, matches = score_and_match(units, lexicons=[str(lex)], counts=True, sentiment="none")
+    assert sorted(zip(matches["category"], matches["start"])) == [("c", 4), ("c", 15), ("d", 4)]
+    assert (scores.loc[0, "l.c.n"], scores.loc[0, "l.d.n"]) == (2, 1)
