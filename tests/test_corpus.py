@@ -508,3 +508,15 @@ def test_metadata_joins_tables_by_id(tmp_path):
     assert df.loc[0, "stance"] == "pro" and pd.isna(df.loc[1, "stance"])
     assert df["outlet"].tolist() == ["Override Post", "Evening Post", "Daily Ledger"]
     assert df.attrs["warnings"] == [{"source": str(meta), "reason": "1 metadata row(s) match no document, e.g. 'd9'"}]
+
+
+def test_stray_control_characters_do_not_make_an_article_binary(tmp_path):
+    # \x0b is the line break of word-processor exports; a lone escape is noise, not binary data
+    path = tmp_path / "word_export.txt"
+    path.write_text("Budget talks\n\nThe minister spoke.\x0bShe left early.\x1b Talks resume Monday.\n", encoding="utf-8")
+    docs = load_corpus(path)
+    assert docs.loc[0, "text"].count("\x0b") == 1
+    binary = tmp_path / "binary.txt"
+    binary.write_text("Title\n\n" + "\x01\x02\x03\x04" * 10 + " some text", encoding="utf-8")
+    with pytest.raises(InputError, match="control characters"):
+        load_corpus(binary)

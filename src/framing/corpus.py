@@ -78,7 +78,9 @@ DROPPED = "dropped: exact duplicate of"
 _MOJIBAKE = re.compile("\u00e2\u20ac[\u2122\u0153\u009d\u02dc\u201c\u201d\u00a6\u2018\u2019\u201a\u00a2\u201e\u2026\u0080-\u00bf]"
                        "|\u00c3[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
                        "|\u00c2[\u00a0-\u00bf]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# control characters that do not occur in text; \x0b (line break in word-processor exports),
+# \x1c-\x1e (separators) and \x85 (NEL) do, so they are not counted
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _HINT = "fix or remove it, or skip bad members with errors='collect' (CLI: without --strict)"
 
 
@@ -147,9 +149,11 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, source: str | os.P
 
 
 def _looks_binary(text: str) -> bool:
-    """More than 1% control characters (other than tab, newlines, form feed)."""
+    """More than 1% control characters (other than tab, newlines, form feed and the
+    separators above), and either at least 16 of them or more than half the text: a few
+    stray escapes in a short article do not make it binary."""
     n = len(_CONTROL.findall(text))
-    return n > 0 and n > 0.01 * len(text)
+    return n > 0.01 * len(text) and (n >= 16 or n > 0.5 * len(text))
 
 
 def read_text_file(path: str | os.PathLike, *, encoding: str | None = None, max_bytes: int | None = MAX_BYTES) -> tuple[str, str]:
