@@ -520,3 +520,19 @@ def test_stray_control_characters_do_not_make_an_article_binary(tmp_path):
     binary.write_text("Title\n\n" + "\x01\x02\x03\x04" * 10 + " some text", encoding="utf-8")
     with pytest.raises(InputError, match="control characters"):
         load_corpus(binary)
+
+
+def test_zip_members_outside_the_archive_are_reported_not_read(tmp_path):
+    import zipfile
+
+    path = tmp_path / "corpus.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("news/a.txt", "Title A\n\nBody a.")
+        z.writestr("../../evil.txt", "Evil\n\nBody.")
+        z.writestr("/abs/x.txt", "Abs\n\nBody.")
+    docs = load_corpus(path, errors="collect")
+    assert docs["doc_id"].tolist() == ["news/a.txt"]
+    bad = sorted(e["source"] for e in docs.attrs["errors"])
+    assert bad == sorted([f"{path}//abs/x.txt", f"{path}/../../evil.txt"])
+    with pytest.raises(InputError, match="outside the archive"):
+        load_corpus(path)

@@ -666,26 +666,37 @@ def _add_text(col: _Collector, rel: str, source: str, text: str, used: str, sing
         yield col.flush()
 
 
-def _zip_members(path: Path) -> tuple[Any, list[Any]]:
-    """The open archive and its .txt members (sorted; no folders, hidden files, __MACOSX)."""
+def _unsafe_member(name: str) -> bool:
+    """A zip member name that points outside the archive (``..``, absolute, drive letter)."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or ".." in parts or (len(name) > 1 and name[1] == ":")
+
+
+def _zip_members(path: Path) -> tuple[Any, list[Any], list[str]]:
+    """The open archive, its .txt members (sorted; no folders, hidden files, __MACOSX)
+    and the .txt member names that point outside the archive (reported, never read)."""
     import zipfile
 
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as err:
         raise InputError(f"not a readable zip archive ({err}); check the file", source=path) from None
-    members = []
+    members, unsafe = [], []
     for info in archive.infolist():
+        if _unsafe_member(info.filename):
+            if Path(info.filename).suffix.lower() in TEXT_SUFFIXES:
+                unsafe.append(info.filename)
+            continue
         parts = info.filename.split("/")
         if info.is_dir() or any(p.startswith((".", "__")) for p in parts if p):
             continue
         if Path(info.filename).suffix.lower() in TEXT_SUFFIXES:
             members.append(info)
-    if not members:
+    if not members and not unsafe:
         archive.close()
         raise InputError("the zip archive holds no .txt files; unzip it and load the folder, or give a "
                          ".csv.zip/.tsv.zip table", source=path)
-    return archive, sorted(members, key=lambda i: i.filename)
+    return archive, sorted(members, key=lambda i: i.filename), sorted(unsafe)
 
 
 def _zip_metadata(path: Path):
@@ -707,8 +718,12 @@ def _zip_metadata(path: Path):
 
 
 def _iter_zip(path: Path, col: _Collector, encoding, max_bytes) -> Iterator[pd.DataFrame]:
-    archive, members = _zip_members(path)
+    archive, members, unsafe = _zip_members(path)
     with archive:
+        for name in unsafe:
+            source = f"{path}/{name}"
+            col.fail(InputError("member name points outside the archive (absolute or '..'); not read, "
+                                "rename it inside the zip", source=source), source)
         for info in members:
             source = f"{path}/{info.filename}"
             if max_bytes is not None and info.file_size > max_bytes:
