@@ -54,8 +54,11 @@ NT_FORMS = ("ain't", "aren't", "can't", "couldn't", "daren't", "didn't", "doesn'
             "weren't", "won't", "wouldn't", "dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "couldnt",
             "shouldnt", "wouldnt", "havent", "hasnt")
 MATCH_COLUMNS = ["doc_id", "unit_id", "lexicon", "category", "term", "match", "start", "end", "weight", "negated"]
-_SPLIT_RE = re.compile(f"({TOKEN_PATTERN})")
-_TOKEN_RE = re.compile(TOKEN_PATTERN)
+# TOKEN_PATTERN with possessive quantifiers: the same tokens (backtracking into a word can
+# only shorten a match, never yield another one), found ~15% faster
+_FAST_PATTERN = r"\w++(?:[-'\u2019]\w++)*+"
+_SPLIT_RE = re.compile(f"({_FAST_PATTERN})")
+_TOKEN_RE = re.compile(_FAST_PATTERN)
 _STOP_CHARS = frozenset(".!?;:")
 _SPACE = frozenset(" \t\n\r\f\v\u00a0")
 
@@ -102,6 +105,8 @@ class _Compiled:
         self.wild: dict[str, list] = {}
         self.anchor_exact: dict[str, list] = {}
         self.anchor_wild: dict[str, list] = {}
+        self.cont_pairs: set[tuple[str, str]] = set()
+        cont_wild: set[tuple] = set()
         for li, lex in enumerate(lexicons):
             groups: dict[tuple, list] = {}
             first_term: dict[tuple, str] = {}
@@ -112,6 +117,11 @@ class _Compiled:
                     payload.append((col, float(weight), cat))
                 first_term.setdefault(pats, term)
             for pats, payload in groups.items():
+                for a, b in zip(pats, pats[1:]):  # neighbouring words of phrases (see _joins_exact)
+                    if a[1] or b[1]:
+                        cont_wild.add((a, b))
+                    else:
+                        self.cont_pairs.add((a[0], b[0]))
                 (tok, prefix), rest = pats[0], pats[1:]
                 # sort key: longest first, exact before wildcard, longer prefix first
                 key = (-len(pats), prefix, -len(tok), sum(p for _, p in pats))
@@ -136,6 +146,7 @@ class _Compiled:
                 heads.setdefault(k[:_HEAD], set()).add(k)
         self.by_head = {h: tuple(sorted(v)) for h, v in heads.items()}
         self.has_anchors = bool(self.anchor_exact or self.anchor_wild)
+        self.cont_wild: tuple = tuple(sorted(cont_wild))
         self.n_lex = len(lexicons)
 
     def resolve(self, tok: str):
@@ -206,6 +217,23 @@ _FUNCTION_WORDS = frozenset(
     "a an the to of in on at for from by with as and or but not no nor is are was were be been will would "
     "shall should can could may might must has have had do does did it its this that these those he she "
     "they we i you his her their our my your more most all any some out up".split())
+
+
+def _word_ok(tok: str, pattern: tuple) -> bool:
+    """Can ``tok`` match the phrase word ``pattern`` (``(word, is_prefix)``), a possessive allowed?"""
+    word, wild = pattern
+    if wild:
+        return tok.startswith(word)
+    return tok == word or (tok.endswith("'s") and tok[:-2] == word)
+
+
+def _may_continue(last: str, first: str, pairs: set, wild_pairs: tuple) -> bool:
+    """Could a phrase have ``last`` and ``first`` as neighbouring words (possessives allowed)?"""
+    lasts = (last, last[:-2]) if last.endswith("'s") else (last,)
+    firsts = (first, first[:-2]) if first.endswith("'s") else (first,)
+    if any((a, b) in pairs for a in lasts for b in firsts):
+        return True
+    return any(_word_ok(last, a) and _word_ok(first, b) for a, b in wild_pairs)
 
 
 def _anchor(pats: tuple) -> int:
@@ -330,10 +358,11 @@ class DictionaryMatcher:
         with unit-text offsets (0, 0 when ``offsets=False``); ``payload`` lists the
         term's ``(column, weight, category)``. See :meth:`match` and :meth:`rates`.
         """
-        units = _as_units(units)
+        return self._scan_texts(_as_units(units)["text"].tolist(), offsets)
+
+    def _scan_texts(self, texts: list, offsets: bool = True) -> tuple[list, np.ndarray]:
+        """:meth:`scan` of a list of texts."""
         comp = self._compiled()
-        texts = units["text"].tolist()
-        frags = units["fragments"].tolist() if "fragments" in units.columns else None
         case_sensitive = self.case_sensitive
         window = self.negation_window
         neg_words = frozenset(w if case_sensitive else w.lower() for w in self.negators)
@@ -608,11 +637,130 @@ class DictionaryMatcher:
         records, n_tokens = self.scan(units, offsets=False)
         return self._rate_frame(units, records, n_tokens, counts)
 
-    def match_and_rate(self, units, *, counts: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """``(matches, rates)`` from a single pass."""
+    def match_and_rate(self, units, *, counts: bool = False,
+                       reuse_sentences: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """``(matches, rates)`` from a single pass.
+
+        ``reuse_sentences=True``: a ``document`` unit whose text is its ``sentence``
+        units joined (as :func:`framing.units.document_units` builds it) is not scanned
+        again; its rates and counts are summed from its sentences' matches, exactly
+        (same values, bit for bit, as a scan: see :meth:`sentence_documents`), and the
+        match table leaves out its rows (they would repeat its sentences' rows).
+        """
         units = _as_units(units)
-        records, n_tokens = self.scan(units)
-        return self._match_frame(units, records), self._rate_frame(units, records, n_tokens, counts)
+        if not reuse_sentences:
+            records, n_tokens = self.scan(units)
+            return self._match_frame(units, records), self._rate_frame(units, records, n_tokens, counts)
+        records, extra, n_tokens = self._scan_reusing(units)
+        return self._match_frame(units, records), self._rate_frame(units, records + extra, n_tokens, counts)
+
+    def sentence_documents(self, units: pd.DataFrame) -> dict[int, list[int]]:
+        """Document units whose matches are exactly their sentence units' matches.
+
+        Returns ``{document row: [sentence rows]}`` (positions in ``units``). A document
+        unit qualifies when its text is the texts of the ``sentence`` units of its
+        ``doc_id`` joined by ``FRAGMENT_SEP`` and nothing the matcher does can reach
+        across a join: at each join either the separator ends a clause (phrases and
+        negation windows stop there), or the next sentence's first word cannot continue
+        any phrase of the lexicons and the previous sentence's last ``negation_window``
+        words hold no negator.
+        """
+        from .units import FRAGMENT_SEP
+
+        if (not {"unit", "doc_id", "text"} <= set(units.columns) or not FRAGMENT_SEP
+                or not FRAGMENT_SEP.isspace()):
+            return {}
+        kinds, docs, texts = units["unit"].tolist(), units["doc_id"].tolist(), units["text"].tolist()
+        sents: dict = {}
+        for i, (k, d) in enumerate(zip(kinds, docs)):
+            if k == "sentence":
+                sents.setdefault(d, []).append(i)
+        if not sents:
+            return {}
+        comp = self._compiled()
+        neg_words = self._negators()
+        plan: dict[int, list[int]] = {}
+        for i, (k, d) in enumerate(zip(kinds, docs)):
+            if k != "document":
+                continue
+            rows = sents.get(d)
+            text = texts[i]
+            if not rows or not isinstance(text, str):
+                continue
+            pieces = [texts[r] for r in rows]
+            if not all(isinstance(p, str) for p in pieces) or FRAGMENT_SEP.join(pieces) != text:
+                continue
+            if not self.case_sensitive and len(text.lower()) != len(text):
+                continue
+            if self._joins_exact(pieces, comp, neg_words, FRAGMENT_SEP):
+                plan[i] = rows
+        return plan
+
+    def _negators(self) -> frozenset:
+        neg_words = frozenset(w if self.case_sensitive else w.lower() for w in self.negators)
+        if "n't" in neg_words:
+            neg_words = neg_words | frozenset(NT_FORMS)
+        return neg_words
+
+    def _joins_exact(self, pieces: list, comp: _Compiled, neg_words: frozenset, sep_text: str) -> bool:
+        """Can no phrase or negation window span a join between consecutive ``pieces``?"""
+        window = self.negation_window
+        norm = (lambda x: x) if self.case_sensitive else str.lower
+        pairs, wild_pairs = comp.cont_pairs, comp.cont_wild
+        split, search = _SPLIT_RE.split, _TOKEN_RE.search
+        prev = None  # (last tokens, trailing separator) of the previous piece
+        for piece in pieces:
+            if prev is not None:
+                low = norm(piece[:80]).replace("\u2019", "'")
+                head = search(low)
+                if head is None or head.end() == len(low):  # no whole first word in the slice: the piece
+                    low = norm(piece).replace("\u2019", "'")
+                    head = search(low)
+                    if head is None:
+                        return False
+                toks, trail = prev
+                sep = trail + sep_text + low[:head.start()]
+                if not _is_boundary(toks[-1], sep):
+                    if _may_continue(toks[-1], head.group(), pairs, wild_pairs):
+                        return False
+                    if window and (len(toks) < window or not neg_words.isdisjoint(toks[-window:])):
+                        return False
+            parts = split(norm(piece[-60:]).replace("\u2019", "'"))
+            if len(parts) < 2 * window + 3 or len(parts) < 5:  # too few whole words in the tail: the whole piece
+                parts = split(norm(piece).replace("\u2019", "'"))
+                if len(parts) < 3:
+                    return False
+            prev = (parts[1::2][-window - 1:], parts[-1])
+        return True
+
+    def _scan_reusing(self, units: pd.DataFrame) -> tuple[list, list, np.ndarray]:
+        """(records of scanned units, records of documents summed from sentences, n_tokens)."""
+        plan = self.sentence_documents(units)
+        if not plan:
+            records, n_tokens = self.scan(units)
+            return records, [], n_tokens
+        texts = units["text"].tolist()
+        scan_rows = [i for i in range(len(texts)) if i not in plan]
+        sub_records, sub_tokens = self._scan_texts([texts[i] for i in scan_rows])
+        n_tok = [0] * len(texts)
+        for i, n in zip(scan_rows, sub_tokens.tolist()):
+            n_tok[i] = n
+        records = []
+        by_unit: dict[int, list] = {}
+        for rec in sub_records:
+            u = scan_rows[rec[0]]
+            rec = (u, *rec[1:])
+            records.append(rec)
+            by_unit.setdefault(u, []).append(rec)
+        extra = []
+        for d, rows in plan.items():
+            n_tok[d] = sum([n_tok[r] for r in rows])
+            for r in rows:
+                got = by_unit.get(r)
+                if got:
+                    extra += [(d, *rec[1:]) for rec in got]
+        n_tokens = np.asarray(n_tok, dtype=np.int64)
+        return records, extra, n_tokens
 
 
 def match_lexicons(units, lexicons=("news_frames",), **kwargs) -> pd.DataFrame:

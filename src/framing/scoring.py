@@ -33,8 +33,15 @@ def _sentiment(units: pd.DataFrame, variant: str | None) -> pd.DataFrame | None:
 
 
 def score_and_match(units: pd.DataFrame, *, lexicons: Sequence = ("news_frames",), sentiment: str | None = "reference",
-                    counts: bool = False, matcher=None, **matcher_options) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(scores, matches)`` for a units table; see :func:`score_units` for the arguments."""
+                    counts: bool = False, matcher=None, reuse_sentences: bool = False,
+                    **matcher_options) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(scores, matches)`` for a units table; see :func:`score_units` for the arguments.
+
+    ``reuse_sentences=True``: a document unit made of the table's sentence units gets
+    its rates summed from theirs (exactly the values of a scan) and no match rows of
+    its own (they would repeat its sentences' rows); see
+    :meth:`framing.DictionaryMatcher.match_and_rate`.
+    """
     from .matching import MATCH_COLUMNS, DictionaryMatcher, _as_units
 
     units = _as_units(units)
@@ -43,7 +50,8 @@ def score_and_match(units: pd.DataFrame, *, lexicons: Sequence = ("news_frames",
     if matcher is None and lexicons:
         matcher = DictionaryMatcher(lexicons, **matcher_options)
     if matcher is not None:
-        matches, rates = matcher.match_and_rate(units, counts=counts)
+        matches, rates = (matcher.match_and_rate(units, counts=counts, reuse_sentences=True) if reuse_sentences
+                          else matcher.match_and_rate(units, counts=counts))
     else:
         from .matching import tokenize
 

@@ -277,7 +277,8 @@ def _run_stage(stage: str, inputs: dict, settings: Settings, memo: dict | None =
 
         res = _resources(settings)
         scores, matches = score_and_match(
-            inputs["units"], lexicons=res["lexicons"], sentiment=settings.sentiment, matcher=res["matcher"]
+            inputs["units"], lexicons=res["lexicons"], sentiment=settings.sentiment, matcher=res["matcher"],
+            reuse_sentences=True,
         )
         # a document unit is its sentences: its matches would repeat the sentences' rows
         if len(matches):
