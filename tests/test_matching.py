@@ -229,3 +229,55 @@ def test_phrases_and_negation_stop_at_sentence_ends_but_not_inside_abbreviations
     full = m.match_and_rate(units, counts=True)[1]
     alone = DictionaryMatcher(m.lexicons).rates(units, counts=True)
     pd.testing.assert_frame_equal(full, alone)
+
+
+def _doc_with_sentences(doc_id: str, *sentences: str) -> pd.DataFrame:
+    """Sentence units plus the document unit joining them (as document_units builds it)."""
+    rows, pos, frags = [], 0, []
+    for k, s in enumerate(sentences):
+        rows.append({"doc_id": doc_id, "unit_id": f"{doc_id}:s{k}", "unit": "sentence", "text": s,
+                     "fragments": [[pos, pos + len(s)]]})
+        frags.append([pos, pos + len(s)])
+        pos += len(s) + 1
+    rows.append({"doc_id": doc_id, "unit_id": doc_id, "unit": "document", "text": " ".join(sentences),
+                 "fragments": frags})
+    return pd.DataFrame(rows)
+
+
+def test_reuse_sentences_gives_the_scan_values_bit_for_bit_on_the_seed():
+    text = SEED.read_text(encoding="utf-8")
+    docs = pd.DataFrame({"doc_id": ["seed"], "title": [text.split("\n", 1)[0]], "text": [text]})
+    sentences = framing.segment(docs)
+    units = pd.concat([framing.sentence_units(sentences), framing.document_units(sentences, docs)],
+                      ignore_index=True)
+    for kwargs in ({}, {"count_negated": False}, {"negation_window": 0}):
+        m = DictionaryMatcher(["news_frames", "diplomacy"], **kwargs)
+        assert list(m.sentence_documents(units)) == [len(units) - 1]
+        m_scan, r_scan = m.match_and_rate(units, counts=True)
+        m_reuse, r_reuse = m.match_and_rate(units, counts=True, reuse_sentences=True)
+        pd.testing.assert_frame_equal(r_scan, r_reuse, check_exact=True)
+        # the document's own match rows are left out; the sentences' rows are the same
+        assert (m_reuse["unit_id"] != "seed").all()
+        pd.testing.assert_frame_equal(m_scan[m_scan["unit_id"] != "seed"].reset_index(drop=True), m_reuse)
+        assert len(m_scan[m_scan["unit_id"] == "seed"]) == len(m_reuse) > 0
+
+
+def test_reuse_sentences_falls_back_to_a_scan_where_a_phrase_or_negation_spans_a_join():
+    lex = {"crisis": ["human rights", "crisis"]}
+    # a headline without a period: "human" ends it, "rights" starts the next sentence
+    spanning = _doc_with_sentences("a", "Campaigners defend human", "Rights groups met today.")
+    # the negator ends the headline; the match opens the next sentence
+    negated = _doc_with_sentences("b", "Officials say it is not", "Crisis talks resumed.")
+    # a full stop between them: nothing can span the join, the sentences are reused
+    hard = _doc_with_sentences("c", "Campaigners defend human.", "Rights groups said it is no crisis.")
+    units = pd.concat([spanning, negated, hard], ignore_index=True)
+    m = DictionaryMatcher([lex], count_negated=False)
+    plan = m.sentence_documents(units)
+    assert plan == {8: [6, 7]}
+    _, scan = m.match_and_rate(units, counts=True)
+    _, reuse = m.match_and_rate(units, counts=True, reuse_sentences=True)
+    pd.testing.assert_frame_equal(scan, reuse, check_exact=True)
+    docs = reuse.set_index("unit_id")
+    assert docs.loc["a", "custom.crisis.n"] == 1  # "human Rights" across the join, one match, not zero
+    assert docs.loc["b", "custom.crisis.negated"] == 1
+    assert docs.loc["c", "custom.crisis.n"] == 1 and docs.loc["c", "custom.crisis.negated"] == 1
