@@ -281,3 +281,23 @@ def test_reuse_sentences_falls_back_to_a_scan_where_a_phrase_or_negation_spans_a
     assert docs.loc["a", "custom.crisis.n"] == 1  # "human Rights" across the join, one match, not zero
     assert docs.loc["b", "custom.crisis.negated"] == 1
     assert docs.loc["c", "custom.crisis.n"] == 1 and docs.loc["c", "custom.crisis.negated"] == 1
+
+
+@pytest.mark.parametrize("options", [{}, {"count_negated": False}, {"negation_window": 1}, {"case_sensitive": True}])
+def test_reuse_sentences_equals_a_scan_on_random_documents(options):
+    import random
+
+    words = ("the human rights crisis not no U.S. Mr. Kim said blame to market markets price's rise, risk war "
+             "talks peace - ; : ? ! . \u201c \u201d ' e.g. a").split()
+    lex = {"a": ["human rights", "crisis", "to blame", "market* price*", "u.s", "war", "peace talks", "mr kim"],
+           "b": ["rise", "risk*", "the crisis"]}
+    rng = random.Random(7)
+    units = pd.concat([_doc_with_sentences(f"d{d}", *[
+        " ".join(rng.choice(words) for _ in range(rng.randint(0, 7))) + rng.choice(["", ".", "?", " .", ".\u201d", ":"])
+        for _ in range(rng.randint(1, 5))]) for d in range(150)], ignore_index=True)
+    m = DictionaryMatcher([lex], **options)
+    n_docs = (units["unit"] == "document").sum()
+    assert 0.3 * n_docs < len(m.sentence_documents(units)) < n_docs  # both paths are exercised
+    _, scan = m.match_and_rate(units, counts=True)
+    _, reuse = m.match_and_rate(units, counts=True, reuse_sentences=True)
+    pd.testing.assert_frame_equal(scan, reuse, check_exact=True)

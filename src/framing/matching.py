@@ -60,6 +60,8 @@ _FAST_PATTERN = r"\w++(?:[-'\u2019]\w++)*+"
 _SPLIT_RE = re.compile(f"({_FAST_PATTERN})")
 _TOKEN_RE = re.compile(_FAST_PATTERN)
 _STOP_CHARS = frozenset(".!?;:")
+# characters that never belong to a token and often end a sentence ("said.", "it?\u201d", "(2004).")
+_TRAIL_CHARS = " \t\n\r\f\v\u00a0.!?;:,\"'()[]{}*\u2018\u2019\u201c\u201d\u00bb\u00ab\u2026-\u2013\u2014"
 _SPACE = frozenset(" \t\n\r\f\v\u00a0")
 
 
@@ -704,34 +706,47 @@ class DictionaryMatcher:
 
     def _joins_exact(self, pieces: list, comp: _Compiled, neg_words: frozenset, sep_text: str) -> bool:
         """Can no phrase or negation window span a join between consecutive ``pieces``?"""
+        for k in range(len(pieces) - 1):
+            piece = pieces[k]
+            stripped = piece.rstrip(_TRAIL_CHARS)
+            if stripped and (stripped[-1].isalnum() or stripped[-1] == "_"):
+                # the usual case, decided from the end of the piece alone: ". " or "? " after a word
+                trail = piece[len(stripped):]
+                if trail and not _STOP_CHARS.isdisjoint(trail):
+                    if trail[0] != ".":
+                        continue
+                    chunk = stripped.rsplit(None, 1)[-1]
+                    last = _TOKEN_RE.findall(chunk)
+                    if last and len(last[-1]) > 1 and last[-1].lower() not in _ABBREVIATIONS:
+                        continue
+            if not self._join_exact(piece, pieces[k + 1], comp, neg_words, sep_text):
+                return False
+        return True
+
+    def _join_exact(self, piece: str, after: str, comp: _Compiled, neg_words: frozenset, sep_text: str) -> bool:
+        """Can no phrase or negation window span the join of ``piece`` and ``after``?"""
         window = self.negation_window
         norm = (lambda x: x) if self.case_sensitive else str.lower
-        pairs, wild_pairs = comp.cont_pairs, comp.cont_wild
         split, search = _SPLIT_RE.split, _TOKEN_RE.search
-        prev = None  # (last tokens, trailing separator) of the previous piece
-        for piece in pieces:
-            if prev is not None:
-                low = norm(piece[:80]).replace("\u2019", "'")
-                head = search(low)
-                if head is None or head.end() == len(low):  # no whole first word in the slice: the piece
-                    low = norm(piece).replace("\u2019", "'")
-                    head = search(low)
-                    if head is None:
-                        return False
-                toks, trail = prev
-                sep = trail + sep_text + low[:head.start()]
-                if not _is_boundary(toks[-1], sep):
-                    if _may_continue(toks[-1], head.group(), pairs, wild_pairs):
-                        return False
-                    if window and (len(toks) < window or not neg_words.isdisjoint(toks[-window:])):
-                        return False
-            parts = split(norm(piece[-60:]).replace("\u2019", "'"))
-            if len(parts) < 2 * window + 3 or len(parts) < 5:  # too few whole words in the tail: the whole piece
-                parts = split(norm(piece).replace("\u2019", "'"))
-                if len(parts) < 3:
-                    return False
-            prev = (parts[1::2][-window - 1:], parts[-1])
-        return True
+        parts = split(norm(piece[-60:]).replace("\u2019", "'"))
+        if len(parts) < 2 * window + 3 or len(parts) < 5:  # too few whole words in the tail: the whole piece
+            parts = split(norm(piece).replace("\u2019", "'"))
+            if len(parts) < 3:
+                return False
+        toks, trail = parts[1::2][-window - 1:], parts[-1]
+        low = norm(after[:80]).replace("\u2019", "'")
+        head = search(low)
+        if head is None or head.end() == len(low):  # no whole first word in the slice: the piece
+            low = norm(after).replace("\u2019", "'")
+            head = search(low)
+            if head is None:
+                return False
+        sep = trail + sep_text + low[:head.start()]
+        if _is_boundary(toks[-1], sep):
+            return True
+        if _may_continue(toks[-1], head.group(), comp.cont_pairs, comp.cont_wild):
+            return False
+        return not (window and (len(toks) < window or not neg_words.isdisjoint(toks[-window:])))
 
     def _scan_reusing(self, units: pd.DataFrame) -> tuple[list, list, np.ndarray]:
         """(records of scanned units, records of documents summed from sentences, n_tokens)."""
