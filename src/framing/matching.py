@@ -487,14 +487,14 @@ class DictionaryMatcher:
                     n = best[1]
                     k = 2 * i + 1
                     if k > pidx:
-                        pos += sum(map(len, parts[pidx:k]))
+                        pos += len("".join(parts[pidx:k]))
                         pidx = k
                     start = pos
                     last = toks[i + n - 1]
                     if n == 1:
                         end = start + len(last)
                     else:
-                        end = start + sum(map(len, parts[k:2 * (i + n)]))
+                        end = start + len("".join(parts[k:2 * (i + n)]))
                     last_word = best[5]
                     if last_word is not None and last != last_word:
                         end -= 2  # matched through the possessive's base word: leave "'s" out
