@@ -310,3 +310,21 @@ def test_prune_cache_keeps_exactly_what_the_store_uses(corpus, lexicon, tmp_path
     assert len(entries) == 6 * 3
     again = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
     assert sum(again.computed.values()) == 0 and again.written is False
+
+
+def test_scoring_reuses_one_scorer_and_sentence_matches_with_the_same_results():
+    import framing
+    from framing.pipeline.engine import build_units
+    from framing.scoring import score_and_match
+    from framing.sentiment import VaderScorer
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "000_a750b09d9d126d2a.txt"
+    text = seed.read_text(encoding="utf-8")
+    docs = pd.DataFrame({"doc_id": ["seed"], "title": [text.split("\n", 1)[0]], "text": [text]})
+    units = build_units(framing.extract_quotes(docs), framing.segment(docs), docs)
+    plain_scores, plain_matches = score_and_match(units, sentiment="reference")
+    scorer = VaderScorer("reference")
+    for _ in range(2):  # the second call answers from the scorer's cache
+        scores, matches = score_and_match(units, sentiment=scorer, reuse_sentences=True)
+        pd.testing.assert_frame_equal(scores, plain_scores, check_exact=True)
+        pd.testing.assert_frame_equal(matches, plain_matches[plain_matches["unit_id"] != "seed"].reset_index(drop=True))

@@ -22,9 +22,11 @@ SENTIMENT_COLUMNS = ["neg", "neu", "pos", "compound"]
 ID_COLUMNS = ["doc_id", "unit_id", "unit"]
 
 
-def _sentiment(units: pd.DataFrame, variant: str | None) -> pd.DataFrame | None:
-    if variant in (None, "none", False):
+def _sentiment(units: pd.DataFrame, variant) -> pd.DataFrame | None:
+    if variant is None or variant is False or (isinstance(variant, str) and variant == "none"):
         return None
+    if hasattr(variant, "score_units"):  # a configured scorer (keeps its cache across calls)
+        return variant.score_units(units)
     from .sentiment import VARIANTS, VaderScorer
 
     if variant not in VARIANTS:
@@ -73,8 +75,10 @@ def score_units(units: pd.DataFrame, *, lexicons: Sequence = ("news_frames",), s
 
     ``lexicons``: built-in names, dictionary paths or :class:`framing.Lexicon` objects
     (empty for sentiment only). ``sentiment``: ``"reference"`` (the original VADER,
-    exactly), ``"news"`` (with news vocabulary) or ``"none"``. ``counts=True`` adds
-    ``<lexicon>.<category>.n`` and ``.negated`` match counts. Further keyword
+    exactly), ``"news"`` (with news vocabulary), ``"none"``, or a configured
+    :class:`framing.sentiment.VaderScorer` (reused across calls, it keeps its cache of
+    scored texts). ``counts=True`` adds ``<lexicon>.<category>.n`` and ``.negated``
+    match counts. Further keyword
     arguments (``negation_window``, ``case_sensitive``, ``count_negated``) go to
     :class:`framing.DictionaryMatcher`; or pass a configured ``matcher``.
     """

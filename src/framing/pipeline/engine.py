@@ -173,7 +173,11 @@ def make_settings(
 
 @functools.lru_cache(maxsize=4)
 def _resources(settings: Settings) -> dict:
-    """Lexicons, matcher and speaker table, loaded once per process."""
+    """Lexicons, matcher, sentiment scorer and speaker table, loaded once per process.
+
+    The matcher and the scorer keep their caches (token lookups; scores of repeated
+    texts, e.g. duplicated wire copy) from chunk to chunk.
+    """
     from ..lexicon import load_lexicon
     from ..matching import DictionaryMatcher
 
@@ -188,7 +192,12 @@ def _resources(settings: Settings) -> dict:
         from ..speakers import load_speakers
 
         table = load_speakers(settings.speakers)
-    return {"lexicons": lexicons, "matcher": DictionaryMatcher(lexicons), "speakers": table}
+    scorer = settings.sentiment
+    if isinstance(scorer, str) and scorer != "none":
+        from ..sentiment import VaderScorer
+
+        scorer = VaderScorer(scorer)
+    return {"lexicons": lexicons, "matcher": DictionaryMatcher(lexicons), "speakers": table, "sentiment": scorer}
 
 
 def build_units(quotes: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -277,7 +286,7 @@ def _run_stage(stage: str, inputs: dict, settings: Settings, memo: dict | None =
 
         res = _resources(settings)
         scores, matches = score_and_match(
-            inputs["units"], lexicons=res["lexicons"], sentiment=settings.sentiment, matcher=res["matcher"],
+            inputs["units"], lexicons=res["lexicons"], sentiment=res["sentiment"], matcher=res["matcher"],
             reuse_sentences=True,
         )
         # a document unit is its sentences: its matches would repeat the sentences' rows
