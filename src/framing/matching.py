@@ -362,8 +362,8 @@ class DictionaryMatcher:
         """
         return self._scan_texts(_as_units(units)["text"].tolist(), offsets)
 
-    def _scan_texts(self, texts: list, offsets: bool = True) -> tuple[list, np.ndarray]:
-        """:meth:`scan` of a list of texts."""
+    def _scan_texts(self, texts: list, offsets: bool = True, rows: list | None = None) -> tuple[list, np.ndarray]:
+        """:meth:`scan` of a list of texts (records name ``rows[k]`` for text ``k`` when given)."""
         comp = self._compiled()
         case_sensitive = self.case_sensitive
         window = self.negation_window
@@ -382,7 +382,7 @@ class DictionaryMatcher:
         record = records.append
         n_tokens: list[int] = []
         add_count = n_tokens.append
-        for u, text in enumerate(texts):
+        for u, text in zip(rows, texts) if rows is not None else enumerate(texts):
             if not isinstance(text, str):
                 text = "" if text is None or text != text else str(text)
             low = text if case_sensitive else text.lower()
@@ -756,17 +756,17 @@ class DictionaryMatcher:
             return records, [], n_tokens
         texts = units["text"].tolist()
         scan_rows = [i for i in range(len(texts)) if i not in plan]
-        sub_records, sub_tokens = self._scan_texts([texts[i] for i in scan_rows])
+        records, sub_tokens = self._scan_texts([texts[i] for i in scan_rows], rows=scan_rows)
         n_tok = [0] * len(texts)
         for i, n in zip(scan_rows, sub_tokens.tolist()):
             n_tok[i] = n
-        records = []
         by_unit: dict[int, list] = {}
-        for rec in sub_records:
-            u = scan_rows[rec[0]]
-            rec = (u, *rec[1:])
-            records.append(rec)
-            by_unit.setdefault(u, []).append(rec)
+        for rec in records:
+            got = by_unit.get(rec[0])
+            if got is None:
+                by_unit[rec[0]] = [rec]
+            else:
+                got.append(rec)
         extra = []
         for d, rows in plan.items():
             n_tok[d] = sum([n_tok[r] for r in rows])
