@@ -33,6 +33,10 @@ Rates
     a crisis", is still invoked); ``count_negated=False`` leaves them out. With
     ``counts=True`` each category also gets ``<lexicon>.<category>.n`` (number of
     matches) and ``<lexicon>.<category>.negated`` (number of negated matches).
+    ``match_and_rate(units, reuse_sentences=True)`` sums a document unit's rates from
+    its sentence units' matches instead of scanning its text again, wherever that
+    gives exactly the scan's values (no phrase or negation window can reach across a
+    sentence join); the pipeline scores documents this way.
 """
 
 from __future__ import annotations
