@@ -893,8 +893,20 @@ def _strip_span(text: str, s: int, e: int, chars: str = " \t\n\r,;:") -> tuple[i
 def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=()) -> int:
     """End of a reported clause starting at token ``k``: the sentence end, or before
     ", adding", ", saying", ", according to", ", X said" (another cue with its own subject)."""
+    quoted = False  # a quotation already inside the clause: what follows may be the journalist's
     for i in range(k, len(toks)):
         t = toks[i]
+        if t.is_quote:
+            quoted = True
+            continue
+        if quoted and i + 1 < len(toks):
+            nxt = toks[i + 1].low
+            # '... "sarcastic" in his comments, which raised concerns': a relative clause on the quote
+            if t.text == "," and nxt in ("which", "who", "whom", "whose", "where"):
+                return t.start
+            # '... him a "nice guy" and he didn't ...': a new clause with its own subject
+            if t.low in ("and", "but") and nxt in ("he", "she", "they", "we", "i", "it"):
+                return t.start
         if t.text in (",", ";", "\u2014", "\u2013") and i + 1 < len(toks):
             nxt = toks[i + 1].low
             if nxt in ("adding", "saying", "according", "noting", "arguing", "insisting", "warning", "explaining", "claiming"):
