@@ -1602,11 +1602,14 @@ class _Doc:
             words = len(text[m.inner_start:m.inner_end].split())
             if lemma in PARTIAL_CUES:
                 return make([[m.inner_start, m.inner_end]], "partial", [m]), m.close
+            # '"What a night!" and said ...' / '"self-deportation," which ...': punctuation inside
+            # the closing mark ends the quoted statement; the words after it are the journalist's
+            closed = text[m.inner_start:m.inner_end].rstrip()[-1:] in (",", ".", "!", "?")
             if not rest_is_end:
                 # '"the judge and the jury" in his handling of ...': the clause goes on after the quote
                 end = _content_end(masked, toks, j, se, self._cue_starts)
                 s0, e0 = _strip_span(text, m.open, end)
-                if len(masked[m.stop:e0].split()) >= 2:
+                if not closed and len(masked[m.stop:e0].split()) >= 2:
                     marks_ = [x for x in by_pos.values() if s0 <= x.open < e0 and not x.used]
                     return make([[s0, e0]], "mixed", marks_), e0
                 if words <= 4:
