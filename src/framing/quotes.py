@@ -364,7 +364,19 @@ class Tok:
 
 
 def tokens(masked: str, lo: int, hi: int) -> list[Tok]:
-    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(masked, lo, hi)]
+    """The tokens of ``masked[lo:hi]`` (fields set directly: no ``__init__`` call per token)."""
+    out = []
+    append, new = out.append, object.__new__
+    for m in _TOKEN.finditer(masked, lo, hi):
+        t = new(Tok)
+        t.text = g = m.group()
+        t.start, t.end = m.span()
+        t.low = g.lower()
+        c = g[0]
+        t.is_quote = c == MASK
+        t.cap = c.isupper()
+        append(t)
+    return out
 
 
 def _is_wordlike(t: Tok) -> bool:
@@ -1349,11 +1361,10 @@ class _Doc:
     def _sentence(self, p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote):
         text = self.text
         self._masked_cache = masked
-        in_sentence = [m for m in ms if ss <= m.open < se]
-        by_pos = {m.open: m for m in in_sentence}
         cue_hits = [(m.start(), m.end()) for m in self.cues.pattern.finditer(masked, ss, se)]
         if not cue_hits:
             return
+        by_pos = {m.open: m for m in ms if ss <= m.open < se}
         self._cue_starts = {a for a, _ in cue_hits}
         toks = tokens(masked, ss, se)
         tok_index = {t.start: i for i, t in enumerate(toks)}
