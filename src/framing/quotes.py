@@ -1554,6 +1554,10 @@ class _Doc:
             # words of the sentence before the quote: '<clause> "Q," X said' is one mixed quote
             lead = masked[ss:quote_before.open]
             if _WORD.search(lead) and lead.strip()[-1:] not in (".", "!", "?", ":"):
+                qwords = text[quote_before.inner_start:quote_before.inner_end].split()
+                if len(qwords) <= 6 and _mostly_title_case(qwords) and len(frs) == 1:
+                    # 'Speaking Sunday on ABC's "This Week," Carson said ...': a title, not a quotation
+                    return None
                 lead_s, _ = _strip_span(text, ss, quote_before.open)
                 if not _WORD.search(masked[lead_s:quote_before.open].replace(MASK, "")) is None:
                     frs[0] = [lead_s, quote_before.stop]
