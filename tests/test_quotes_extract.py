@@ -188,3 +188,25 @@ def test_pathological_marks():
     text, quotes = quotes_of(body)
     check_contract(text, quotes)
     assert len(quotes) <= 1
+
+
+@pytest.mark.parametrize("tail", [", which surprised her allies in the council.",
+                                  " and she would vote against it on Monday."])
+def test_mixed_clause_stops_at_journalist_words_after_the_quote(tail):
+    text, q = quotes_of(f'Maria Lopez said the plan was "a disaster" for families{tail}')
+    check_contract(text, q)
+    assert q[["type", "text", "speaker"]].values.tolist() == [
+        ["mixed", 'the plan was "a disaster" for families', "Maria Lopez"]]
+
+
+def test_quote_closed_by_its_own_punctuation_is_not_extended():
+    text, q = quotes_of('Ms. Lopez shouted "Enough already!" and said the campaign would go on for months.')
+    check_contract(text, q)
+    assert "Enough already!" in q["text"].tolist()
+    assert not any("and said" in t for t in q["text"])
+
+
+def test_show_title_after_lead_words_is_not_a_quote():
+    text, q = quotes_of('Speaking on ABC\'s "This Week," Lopez said the plan would pass.')
+    check_contract(text, q)
+    assert q[["type", "text", "speaker"]].values.tolist() == [["indirect", "the plan would pass", "Lopez"]]

@@ -1539,6 +1539,8 @@ class _Doc:
             men.text, men.start, men.end = text[mention_span[0]:mention_span[1]], mention_span[0], mention_span[1]
             return Quote([list(f) for f in fr], typ, cue, men, p, marks=marks_)
 
+        if quote_before is not None and not quote_before.used and _title_after_lead(text, masked, ss, quote_before):
+            quote_before = None  # 'Speaking on ABC's "This Week," Carson said ...': a title, not a quotation
         if quote_before is not None and not quote_before.used:
             frs = [[quote_before.inner_start, quote_before.inner_end]]
             marks_ = [quote_before]
@@ -1554,10 +1556,6 @@ class _Doc:
             # words of the sentence before the quote: '<clause> "Q," X said' is one mixed quote
             lead = masked[ss:quote_before.open]
             if _WORD.search(lead) and lead.strip()[-1:] not in (".", "!", "?", ":"):
-                qwords = text[quote_before.inner_start:quote_before.inner_end].split()
-                if len(qwords) <= 6 and _mostly_title_case(qwords) and len(frs) == 1:
-                    # 'Speaking Sunday on ABC's "This Week," Carson said ...': a title, not a quotation
-                    return None
                 lead_s, _ = _strip_span(text, ss, quote_before.open)
                 if not _WORD.search(masked[lead_s:quote_before.open].replace(MASK, "")) is None:
                     frs[0] = [lead_s, quote_before.stop]
@@ -1853,6 +1851,15 @@ def _scare_quote(text: str, m: Marked, toks: list[Tok], jj: int) -> bool:
         return True
     words = text[m.inner_start:m.inner_end].split()
     return len(words) <= 6 and _mostly_title_case(words) and text[m.inner_end - 1:m.inner_end] not in ".!?,"
+
+
+def _title_after_lead(text: str, masked: str, ss: int, m: Marked) -> bool:
+    """A short Title-Case quotation after words of its sentence ('Speaking on ABC's "This Week,"')."""
+    lead = masked[ss:m.open]
+    if not _WORD.search(lead) or lead.strip()[-1:] in (".", "!", "?", ":"):
+        return False
+    words = text[m.inner_start:m.inner_end].split()
+    return len(words) <= 6 and _mostly_title_case(words)
 
 
 def _mostly_title_case(words: list[str]) -> bool:
