@@ -210,3 +210,10 @@ def test_show_title_after_lead_words_is_not_a_quote():
     text, q = quotes_of('Speaking on ABC\'s "This Week," Lopez said the plan would pass.')
     check_contract(text, q)
     assert q[["type", "text", "speaker"]].values.tolist() == [["indirect", "the plan would pass", "Lopez"]]
+
+
+def test_she_skips_a_nearer_person_titled_mr():
+    text, q = quotes_of("Ms. Ana Ruiz met the envoy on Monday. Later Mr. Tom Berg spoke to the press.\n\n"
+                        "She said the talks had gone well.")
+    check_contract(text, q)
+    assert q[["text", "speaker", "speaker_how"]].values.tolist() == [["the talks had gone well", "Ana Ruiz", "pronoun"]]

@@ -664,11 +664,14 @@ class EntityBook:
 
     def resolve_pronoun(self, pron: str, pos: int) -> Entity | None:
         want = PRONOUNS.get(pron.lower(), "")
+        other = {"he": "f", "she": "m"}.get(pron.lower(), "")  # the gender a he/she cannot refer to
         best = None
         for hist_pos, ent, salient in reversed(self.history):
             if hist_pos >= pos:
                 continue
             if want == "person" and ent.kind in ("person", "unknown"):
+                if other and _gender(ent) == other:
+                    continue  # "she" after "Mr Kim": not him
                 if salient:
                     return ent
                 best = best or ent
@@ -711,6 +714,23 @@ class EntityBook:
         if found is not None:
             self.nominal_memo[phrase] = found
         return found
+
+
+_GENDER_WORDS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                 "spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f",
+                 "businessman": "m", "businesswoman": "f", "chairwoman": "f", "sir": "m", "dame": "f", "lady": "f"}
+
+
+def _gender(ent: Entity) -> str:
+    """"m" / "f" when the document titles the person ("Mr", "Mrs", "Ms", "spokeswoman"), else ""."""
+    found = ""
+    for d in ent.descriptors:
+        for w in d.lower().split():
+            g = _GENDER_WORDS.get(w, "")
+            if g and found and g != found:
+                return ""
+            found = found or g
+    return found
 
 
 # ------------------------------------------------------------------ mentions -> speakers
@@ -841,7 +861,8 @@ def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityB
     return m
 
 
-_CAP_RUN = re.compile(r"(?<![\w\x01])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof)\.?\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-)?[A-Z][\w’'-]*)*")
+_CAP_RUN = re.compile(r"(?<![\w\x01])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof)\.?\s+)?[A-Z][\w’'-]*"
+                      r"(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-|(?:Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]*)*")
 _SENT_START_WORDS = frozenset("the a an but and in on at as after before when while if this that these those it he she they we i said says stated added continued asked wrote".split())
 
 
