@@ -217,3 +217,15 @@ def test_she_skips_a_nearer_person_titled_mr():
                         "She said the talks had gone well.")
     check_contract(text, q)
     assert q[["text", "speaker", "speaker_how"]].values.tolist() == [["the talks had gone well", "Ana Ruiz", "pronoun"]]
+
+
+def test_cue_in_fronted_clause_ends_at_the_main_clause():
+    text, q = quotes_of("While Lopez said she would not criticize Berg, she did not endorse him either.")
+    check_contract(text, q)
+    assert q[["type", "text", "speaker"]].values.tolist() == [["indirect", "she would not criticize Berg", "Lopez"]]
+
+
+def test_participle_clause_after_the_report_is_not_reported():
+    text, q = quotes_of("Maria Lopez said she cannot support the budget, throwing the council into a new crisis.")
+    check_contract(text, q)
+    assert q[["type", "text"]].values.tolist() == [["indirect", "she cannot support the budget"]]

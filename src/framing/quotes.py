@@ -923,12 +923,21 @@ def _strip_span(text: str, s: int, e: int, chars: str = " \t\n\r,;:") -> tuple[i
     return s, e
 
 
+_FRONTED = frozenset("while after when although though as since because before once if whereas".split())
+
+
 def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=()) -> int:
     """End of a reported clause starting at token ``k``: the sentence end, or before
     ", adding", ", saying", ", according to", ", X said" (another cue with its own subject)."""
     quoted = False  # a quotation already inside the clause: what follows may be the journalist's
+    # 'While he said he would not criticize Cruz, he did ...': a cue inside a fronted adverbial
+    # clause; its content ends at the comma before the main clause's subject
+    fronted = bool(toks) and toks[0].low in _FRONTED and not any(x.low in _FRONTED for x in toks[1:k])
     for i in range(k, len(toks)):
         t = toks[i]
+        if fronted and t.text == "," and i > k + 1 and i + 1 < len(toks) \
+                and (toks[i + 1].low in PRONOUNS or toks[i + 1].cap):
+            return t.start
         if t.is_quote:
             quoted = True
             continue
@@ -944,6 +953,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=())
             nxt = toks[i + 1].low
             if nxt in ("adding", "saying", "according", "noting", "arguing", "insisting", "warning", "explaining", "claiming"):
                 return t.start
+            if t.text == "," and i > k + 3 and nxt.endswith("ing") and len(nxt) > 5 and not toks[i + 1].cap \
+                    and i + 2 < len(toks) and toks[i + 2].low in DETERMINERS | {"to", "for", "him", "her", "them", "it"}:
+                return t.start  # '..., throwing a wrench in ...': a participle clause on the report
             if t.text == ";" or (t.text in ("\u2014", "\u2013") and i > k + 2):
                 return t.start
             if cue_starts and t.text == ",":
