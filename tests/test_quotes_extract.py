@@ -229,3 +229,9 @@ def test_participle_clause_after_the_report_is_not_reported():
     text, q = quotes_of("Maria Lopez said she cannot support the budget, throwing the council into a new crisis.")
     check_contract(text, q)
     assert q[["type", "text"]].values.tolist() == [["indirect", "she cannot support the budget"]]
+
+
+def test_mixed_clause_ends_at_a_quote_closed_by_its_comma():
+    text, q = quotes_of('Maria Lopez said the mayor was "learning on the job," while the council kept its own counsel.')
+    check_contract(text, q)
+    assert q[["type", "text"]].values.tolist() == [["mixed", 'the mayor was "learning on the job,"']]

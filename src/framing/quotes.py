@@ -923,12 +923,15 @@ def _strip_span(text: str, s: int, e: int, chars: str = " \t\n\r,;:") -> tuple[i
     return s, e
 
 
+_QUOTE_GOES_ON = frozenset("said says told added he she they it i we".split())  # '"Q," he said' is handled by the cue
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
 
-def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=()) -> int:
+def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(), *, text: str | None = None) -> int:
     """End of a reported clause starting at token ``k``: the sentence end, or before
-    ", adding", ", saying", ", according to", ", X said" (another cue with its own subject)."""
+    ", adding", ", saying", ", according to", ", X said" (another cue with its own subject);
+    with ``text``, also right after a quotation inside the clause that closes on its own
+    comma or full stop ('... was "learning on the job," while ...')."""
     quoted = False  # a quotation already inside the clause: what follows may be the journalist's
     # 'While he said he would not criticize Cruz, he did ...': a cue inside a fronted adverbial
     # clause; its content ends at the comma before the main clause's subject
@@ -940,6 +943,12 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=())
             return t.start
         if t.is_quote:
             quoted = True
+            if text is not None and i > k and i + 1 < len(toks) and not toks[i + 1].is_quote:
+                b = t.end - 1
+                while b > t.start and text[b] in ALL_MARKS:
+                    b -= 1
+                if text[b] in ",.!?" and toks[i + 1].low not in _QUOTE_GOES_ON:
+                    return t.end
             continue
         if quoted and i + 1 < len(toks):
             nxt = toks[i + 1].low
@@ -1230,7 +1239,7 @@ class _Doc:
                     c += 1
                 if c >= len(toks) or c > qi:
                     return None
-                e = _content_end(masked, toks, c, se)
+                e = _content_end(masked, toks, c, se, text=self.text)
                 s0, e0 = _strip_span(self.text, toks[c].start, e)
                 if not (s0 <= m.open and m.inner_end <= e0 + 1):
                     return None
@@ -1261,7 +1270,7 @@ class _Doc:
             c = v + 1
             if c > qi:
                 return None
-            e = _content_end(masked, toks, c, se)
+            e = _content_end(masked, toks, c, se, text=self.text)
             s0, e0 = _strip_span(self.text, toks[c].start, e)
             if not (s0 <= m.open and m.inner_end <= e0 + 1):
                 return None
@@ -1653,7 +1662,7 @@ class _Doc:
             closed = text[m.inner_start:m.inner_end].rstrip()[-1:] in (",", ".", "!", "?")
             if not rest_is_end:
                 # '"the judge and the jury" in his handling of ...': the clause goes on after the quote
-                end = _content_end(masked, toks, j, se, self._cue_starts)
+                end = _content_end(masked, toks, j, se, self._cue_starts, text=self.text)
                 s0, e0 = _strip_span(text, m.open, end)
                 if not closed and len(masked[m.stop:e0].split()) >= 2:
                     marks_ = [x for x in by_pos.values() if s0 <= x.open < e0 and not x.used]
@@ -1678,7 +1687,7 @@ class _Doc:
                         if jj > j:
                             # "called the agreement 'an historic step forward' in global efforts to ...":
                             # when the sentence goes on, the object phrase with the quote is a mixed quote
-                            end = _content_end(masked, toks, j, se, self._cue_starts)
+                            end = _content_end(masked, toks, j, se, self._cue_starts, text=self.text)
                             s0, e0 = _strip_span(text, toks[j].start, end)
                             rest = [w for w in masked[m.stop:e0].split() if w.lower().strip(".,") not in DAYS
                                     and w.lower() not in ("on", "in", "at", "last", "this")]
@@ -1705,7 +1714,7 @@ class _Doc:
         if has_that and any(t.low in NOUN_THAT for t in toks[after:j]):
             return None
         start = toks[j].start
-        end = _content_end(masked, toks, j, se, self._cue_starts)
+        end = _content_end(masked, toks, j, se, self._cue_starts, text=self.text)
         s, e = _strip_span(text, start, end)
         if e - s < 3:
             return None
@@ -1730,7 +1739,7 @@ class _Doc:
                 m = by_pos.get(t.start)
                 if m is None or m.used or _scare_quote(text, m, toks, jj):
                     return None
-                end = _content_end(masked, toks, j, se, self._cue_starts)
+                end = _content_end(masked, toks, j, se, self._cue_starts, text=self.text)
                 s, e = _strip_span(text, toks[j].start, end)
                 if e <= m.open:
                     return None
@@ -1744,7 +1753,7 @@ class _Doc:
             return None
         if toks[i + 1].low.endswith("ing") or toks[i + 1].low in ("who", "which", "a", "an", "the", "according"):
             return None
-        e = _content_end(masked, toks, i + 1, se, self._cue_starts)
+        e = _content_end(masked, toks, i + 1, se, self._cue_starts, text=self.text)
         s0, e0 = _strip_span(self.text, toks[i + 1].start, e)
         return [s0, e0] if len(masked[s0:e0].split()) >= 2 else None
 
@@ -1806,7 +1815,7 @@ class _Doc:
             if j >= n:
                 return None
             s = toks[j].start
-            e = _content_end(masked, toks, j, se, self._cue_starts)
+            e = _content_end(masked, toks, j, se, self._cue_starts, text=self.text)
         else:
             # "<clause>, according to X."
             if not (toks[k - 1].text == ","):
