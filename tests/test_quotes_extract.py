@@ -235,3 +235,9 @@ def test_mixed_clause_ends_at_a_quote_closed_by_its_comma():
     text, q = quotes_of('Maria Lopez said the mayor was "learning on the job," while the council kept its own counsel.')
     check_contract(text, q)
     assert q[["type", "text"]].values.tolist() == [["mixed", 'the mayor was "learning on the job,"']]
+
+
+def test_age_and_home_town_appositives_are_skipped_to_the_name():
+    text, q = quotes_of("Cory James, 22, of Flint, Mich., said he had not given up hope.")
+    check_contract(text, q)
+    assert q[["text", "speaker"]].values.tolist() == [["he had not given up hope", "Cory James"]]

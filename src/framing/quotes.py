@@ -452,7 +452,13 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
                 inner = toks[i + 1] if i + 1 < j else None
                 if inner is None:
                     break
-                np = _np_back(toks, _skip_back(toks, i - 1))
+                if sep == "," and i > 2 and j - i - 1 - sum(x.text == "." for x in toks[i + 1:j]) == 1 \
+                        and (inner.cap or inner.text.isdigit()):
+                    continue  # "Cory James, 22, of Flint, Mich., said": a state or an age, look further back
+                b = i - 1
+                while sep == "," and b >= 2 and toks[b].text.isdigit() and toks[b - 1].text == ",":
+                    b -= 2  # the age in "Name, 22, of Flint,"
+                np = _np_back(toks, _skip_back(toks, b))
                 if np is not None:
                     return np[0], np[1], "apposition:" + str(i + 1) + ":" + str(j)
                 break
