@@ -47,13 +47,11 @@ from IPython.display import display
 import framing
 import framing.aggregate as agg
 from framing import plots, report
-from framing.params import validate
+from framing.params import start
 
-P = validate(dict(corpus=corpus, speakers=speakers, lexicons=lexicons, unit=unit, group_by=group_by, min_quotes=min_quotes, include_speakers=include_speakers, date_from=date_from, date_to=date_to, period=period, top_n=top_n, formats=formats, out_dir=out_dir, style=style, n_boot=n_boot, seed=seed))
-plots.use_style(P["style"])
+P = start(globals())  # check the parameters above, apply the figure style
 OUT = P["out_dir"]
 FIG = dict(formats=P["formats"])
-print(f"corpus: {P['corpus']}\nspeakers: {P['speakers']}\nfigures: {OUT}")
 
 # %%
 data = agg.prepare(P)  # load, segment, quotes, speakers, scores (cached in .framing-cache)

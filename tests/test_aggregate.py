@@ -228,3 +228,15 @@ def test_run_names():
     assert P.run_name("/x/shared/corpora/bbc-news") == "bbc-news"
     assert P.run_name("/x/my corpus.jsonl") == "my_corpus"
     assert P.run_name("/x/../..") == "unnamed"
+
+
+def test_params_start_reads_only_suite_parameters_from_a_namespace(capsys):
+    from framing.errors import ParameterError
+    from framing.params import start
+
+    namespace = {"corpus": "", "n_boot": 10, "seed": 3, "style": "paper", "pd": pd, "unrelated": object()}
+    p = start(namespace)
+    assert p["n_boot"] == 10 and p["seed"] == 3 and p["corpus"].name == "000_a750b09d9d126d2a.txt"
+    assert "figures:" in capsys.readouterr().out
+    with pytest.raises(ParameterError, match="n_boot"):
+        start({**namespace, "n_boot": "many"})

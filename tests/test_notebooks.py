@@ -90,7 +90,7 @@ def test_parameters_are_the_shared_ones_with_their_defaults(path):
     assert set(shared) <= set(declared)
     nb = nbformat.read(str(path), as_version=4)
     i = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
-    assert "validate(" in nb.cells[i + 1].source  # the first code cell after the parameters validates them
+    assert "start(globals())" in nb.cells[i + 1].source  # the first code cell after the parameters checks them
 
 
 # --------------------------------------------------------------------------- execution

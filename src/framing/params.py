@@ -224,3 +224,15 @@ def describe() -> str:
         only = f" [only {', '.join(p.notebooks)}]" if p.notebooks else ""
         lines.append(f"  {p.name:<17} {p.default!r:<22} {p.help}{only}")
     return "\n".join(lines)
+
+
+def start(namespace: dict) -> dict:
+    """The first cell of every notebook after its parameters: :func:`validate` the suite
+    parameters defined in ``namespace`` (the notebook's ``globals()``), apply the figure
+    style, and print where the corpus, speaker table and figures are."""
+    from .plots import use_style
+
+    p = validate({name: namespace[name] for name in PARAMS if name in namespace})
+    use_style(p.get("style", "paper"))
+    print(f"corpus: {p.get('corpus')}\nspeakers: {p.get('speakers')}\nfigures: {p.get('out_dir')}")
+    return p
