@@ -42,9 +42,7 @@ seed: int = 0  # random seed of bootstrap and samples
 
 # %%
 import pandas as pd
-from IPython.display import display
 
-import framing
 import framing.aggregate as agg
 from framing import plots, report
 from framing.params import start
@@ -55,10 +53,7 @@ FIG = dict(formats=P["formats"])
 
 # %%
 data = agg.prepare(P)  # load, segment, quotes, speakers, scores (cached in .framing-cache)
-if len(data.errors):  # bad corpus members were skipped: name each one (framing run reports them too)
-    framing.write_table(data.errors, OUT / "corpus_errors.csv")
-    print(f"{len(data.errors)} corpus member(s) skipped:")
-    display(data.errors)
+agg.report_skipped(data, OUT)  # bad corpus members, each named (framing run reports them too)
 data
 
 # %%

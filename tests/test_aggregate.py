@@ -240,3 +240,15 @@ def test_params_start_reads_only_suite_parameters_from_a_namespace(capsys):
     assert "figures:" in capsys.readouterr().out
     with pytest.raises(ParameterError, match="n_boot"):
         start({**namespace, "n_boot": "many"})
+
+
+def test_report_skipped_names_each_member_and_writes_the_csv(tmp_path, capsys):
+    from types import SimpleNamespace
+
+    errors = pd.DataFrame({"source": ["corpus/c.txt"], "reason": ["binary file"]})
+    assert agg.report_skipped(SimpleNamespace(errors=errors), tmp_path).equals(errors)
+    assert "1 corpus member(s) skipped" in capsys.readouterr().out
+    assert pd.read_csv(tmp_path / "corpus_errors.csv").to_dict("records") == [{"source": "corpus/c.txt", "reason": "binary file"}]
+    empty = errors.iloc[0:0]
+    agg.report_skipped(SimpleNamespace(errors=empty), tmp_path / "none")
+    assert not (tmp_path / "none").exists() and capsys.readouterr().out == ""

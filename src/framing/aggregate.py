@@ -574,6 +574,22 @@ class SuiteData:
                 f"quotes={len(self.quotes)}, matches={len(self.matches)}, units={len(self.units)})")
 
 
+def report_skipped(data: "SuiteData", out_dir) -> pd.DataFrame:
+    """Name the corpus members that were skipped (unreadable, binary, malformed rows):
+    print them and write ``<out_dir>/corpus_errors.csv``, which ``framing run`` collects
+    into its summary. Returns the errors table (empty when the corpus was complete)."""
+    from pathlib import Path
+
+    from ._io import write_table
+    from .runner import CORPUS_ERRORS
+
+    errors = data.errors
+    if len(errors):
+        write_table(errors, Path(out_dir) / CORPUS_ERRORS)
+        print(f"{len(errors)} corpus member(s) skipped:\n{errors.to_string(index=False)}")
+    return errors
+
+
 def with_documents(df: pd.DataFrame, documents: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """``df`` with document metadata (title, outlet, section, date, url and every
     extra metadata column) joined on ``doc_id``; columns ``df`` has are kept."""
