@@ -350,12 +350,21 @@ def test_user_errors_are_one_line_exit_2_no_traceback(bad_inputs, argv, expected
     (["corpus", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
     (["process", "x"], "the following arguments are required: -o/--output/--store"),
 ])
-def test_usage_errors_exit_2_with_usage_and_one_error_line(argv, expected, capsys):
-    with pytest.raises(SystemExit) as info:
-        main(argv)
+def test_usage_errors_are_one_line_exit_2(argv, expected, capsys):
+    code = main(argv)
     err = capsys.readouterr().err
-    assert info.value.code == 2 and "Traceback" not in err
-    assert err.strip().splitlines()[-1] == f"framing {argv[0]}: error: {expected}" or expected in err.splitlines()[-1]
+    assert code == 2 and "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"framing {argv[0]}: error: {expected}"), lines
+    assert lines[0].endswith(f"see 'framing {argv[0]} --help'"), lines
+
+
+def test_nested_subcommand_usage_error_is_one_line(capsys):
+    code = main(["evaluate", "quotes"])
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and lines == [
+        "framing evaluate: error: the following arguments are required: --gold; see 'framing evaluate quotes --help'"
+    ], lines
 
 
 def test_debug_shows_the_traceback(bad_inputs):

@@ -32,6 +32,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line (exit 2) instead of usage + error."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from .errors import ParameterError
+
+        raise ParameterError(f"{message}; see '{self.prog} --help'")
+
+
 def _main_parser() -> argparse.ArgumentParser:
     lines = "\n".join(f"  {name:<10} {help_}" for name, (_, help_) in COMMANDS.items())
     parser = argparse.ArgumentParser(
@@ -52,7 +61,7 @@ def build_parser(name: str):
     module = importlib.import_module(f"framing.commands.{module_name}")
     doc = (module.__doc__ or "").strip()
     epilog = doc.split("\n", 1)[1].strip() if "\n" in doc else None
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"framing {name}",
         description=help_,
         epilog=epilog,
