@@ -116,7 +116,7 @@ document letter memo filing lawsuit complaint ruling order indictment release an
 ANON_HEADS = frozenset("source sources official officials insider insiders person people aide aides diplomat diplomats".split())
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "org", "we": "plural", "i": "person"}
 DETERMINERS = frozenset("the a an this that these those his her its their our one another some several two three many most all both each every few more such".split())
-INDEFINITE = frozenset("a an one some several two three many".split())
+INDEFINITE = frozenset("a an one some several two three many another".split())
 AUX = frozenset("""
 has have had was is were are be been being will would could can should may might must shall did does do
 also later then once again previously repeatedly recently reportedly publicly privately earlier
@@ -138,7 +138,7 @@ should may might must shall it he she they we i you him them me us
 _PAST_IRREGULAR = frozenset("""went came made took gave got knew thought saw found left won lost began ran became brought
 bought felt kept held meant paid put set sent spent stood led met sought fought taught caught built heard let rose fell
 grew drew threw broke chose drove sold cut hit""".split())
-NAME_LIKE = frozenset("will may can bill mark rich so don rand long young grant hope joy faith".split())
+NAME_LIKE = frozenset("will may can bill mark rich so don rand long young grant hope joy faith said".split())
 CLAUSE_VERBS = frozenset("""
 is was were are be been has have had will would could can should may might must shall did does do
 isn't wasn't weren't aren't hasn't haven't hadn't won't wouldn't couldn't can't cannot shouldn't didn't
@@ -453,7 +453,7 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
                 if inner is None:
                     break
                 if sep == "," and i > 2 and j - i - 1 - sum(x.text == "." for x in toks[i + 1:j]) == 1 \
-                        and (inner.cap or inner.text.isdigit()):
+                        and (inner.text.isdigit() or (inner.cap and not _descriptor_head(toks, i))):
                     continue  # "Cory James, 22, of Flint, Mich., said": a state or an age, look further back
                 b = i - 1
                 while sep == "," and b >= 2 and toks[b].text.isdigit() and toks[b - 1].text == ",":
@@ -475,7 +475,98 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
     np = _np_back(toks, j)
     if np is None:
         return None
+    head = _postmodified_head(toks, np[0])
+    if head is not None:
+        return head[0], head[1], f"postmod:{np[1]}"
     return np[0], np[1], ""
+
+
+_POSTMOD = frozenset("familiar close briefed knowledgeable privy involved".split())
+
+
+def _postmodified_head(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """The noun phrase before a post-modifier ending at token ``i`` ("a source [familiar with]
+    the talks", "people [close to] the minister", "an official [with knowledge of] the plan"),
+    or None."""
+    if i < 3 or toks[i - 1].low not in ("with", "to", "on", "of", "in"):
+        return None
+    m = i - 2
+    if toks[m].low == "knowledge" and toks[m - 1].low == "with":
+        m -= 1
+    elif toks[m].low not in _POSTMOD:
+        return None
+    np = _np_back(toks, m - 1)
+    if np is None or toks[np[1] - 1].cap or toks[np[1] - 1].low not in PERSON_NOMINALS:
+        return None
+    return np
+
+
+_ADJUNCT_START = frozenset("""in on at during after before from to with through via later earlier afterwards
+yesterday today tonight last this late early again also""".split())
+
+
+def _trailing_adjunct(toks: list[Tok], k: int) -> bool:
+    """Are the tokens from ``k`` to the sentence end only an adjunct of the attribution
+    ("..., she said in a video message to the convention.", "..., he said on Monday.")?"""
+    end = len(toks)
+    while end > k and toks[end - 1].text in (".", "!", "?", "\u2026"):
+        end -= 1
+    if end <= k or end - k > 14:
+        return False
+    first = toks[k]
+    if not (first.low in _ADJUNCT_START or first.low in DAYS or (first.low.endswith("ly") and not first.cap)):
+        return False
+    for x in range(k, end):
+        t = toks[x]
+        if t.is_quote or t.text in (",", ";", ":", "(", "\u2014", "\u2013") or t.low == "that" \
+                or (not t.cap and t.low in CLAUSE_VERBS):
+            return False
+        if t.low == "to" and x + 1 < end and not (toks[x + 1].cap or toks[x + 1].low in DETERMINERS):
+            return False  # "she said to go home": an infinitive, not an adjunct
+    return True
+
+
+_ADJUNCT_PREP = frozenset("in on at during with to after before from for by via through over into".split())
+
+
+def _that_after_adjunct(toks: list[Tok], j: int, cue_starts=()) -> int:
+    """Index of the "that" after a prepositional adjunct starting at token ``j`` ("[in a heated
+    argument with Keyworth] that ..."), else ``j``."""
+    if j >= len(toks) or toks[j].low not in _ADJUNCT_PREP:
+        return j
+    for x in range(j + 1, min(len(toks), j + 13)):
+        t = toks[x]
+        if t.low == "that":
+            return x if x > j + 1 else j
+        if t.is_quote or t.start in cue_starts or not (_np_token_ok(t) or t.low in DETERMINERS or t.low in _ADJUNCT_PREP):
+            return j
+    return j
+
+
+_CONTRACTED = frozenset("he she it who that there".split())
+
+
+def _contracted_subject(prev: Tok, cue: Tok) -> bool:
+    """"He's said", "she’s told": a pronoun contracted with "has" before a past participle cue."""
+    return prev.low[:-2] in _CONTRACTED and (cue.low.endswith("ed") or cue.low in ("said", "told", "written"))
+
+
+def _descriptor_head(toks: list[Tok], i: int) -> bool:
+    """Is the token before the comma at ``i`` the lower-case head of a descriptor
+    ("The mayor, Lopez, said"), so that the capitalised word after the comma is a name
+    (not a state or a place as in "of Flint, Mich., said")?"""
+    t = toks[i - 1]
+    return _is_wordlike(t) and not t.cap and t.low not in STOP_NP and not t.text[0].isdigit()
+
+
+def _appositive_name(toks: list[Tok], a: int, b: int) -> bool:
+    """Are tokens ``a:b`` a proper name used as an appositive ("Lopez", "Maria de la Cruz")?"""
+    words = [t for t in toks[a:b] if t.text != "."]
+    if not 1 <= len(words) <= 5 or not words[0].cap or words[0].low in _SENT_START_WORDS:
+        return False
+    if all(w.low.rstrip(".") in TITLES for w in words):
+        return False
+    return all(w.cap or w.low in ("de", "la", "van", "von", "bin", "al", "del", "da", "du") for w in words)
 
 
 def _np_back(toks: list[Tok], j: int) -> tuple[int, int] | None:
@@ -532,13 +623,14 @@ def np_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
     if not _np_token_ok(first) or first.low in ("of", "for", "at") or first.text in ".&-":
         return None
     if first.low in DETERMINERS or first.cap or first.low in PERSON_NOMINALS or first.low in ORG_NOMINALS \
-            or any(t.cap for t in toks[i + 1:i + 4]):
+            or any(t.cap for t in toks[i + 1:i + 4]) or (first.low in TITLES and first.low not in ("of", "the")):
         j = i + 1
         while j < len(toks) and j - i < 10:
             t = toks[j]
             if t.low in DAYS or (t.low in ("on", "in") and j + 1 < len(toks) and toks[j + 1].low in DAYS):
                 break
-            if t.low in ("of", "for", "at") and not (j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].low in DETERMINERS)):
+            if t.low in ("of", "for", "at") and not (j + 1 < len(toks) and (toks[j + 1].cap or toks[j + 1].low in DETERMINERS
+                                                                          or toks[j + 1].low in TITLES)):
                 break
             if t.low == "and" and j + 1 < len(toks) and toks[j + 1].cap and toks[j - 1].cap:
                 j += 1
@@ -572,7 +664,7 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = Fa
         return False
     if first.low in ("to", "for", "with", "about", "on", "in", "at", "by", "from", "as", "of"):
         return False
-    prev = None
+    prev = first  # "he gets ...": the verb right after a one-word subject counts
     for x in range(k + 1, min(len(toks), k + limit)):
         t = toks[x]
         low = t.low
@@ -755,12 +847,25 @@ def _descriptor_and_name(words: list[str]) -> tuple[str, str]:
     while i > 0:
         w = words[i - 1]
         lw = w.lower().rstrip(".")
+        if w in ("of", "&") and i >= 2 and i < j and words[i - 2][:1].isupper() \
+                and words[i - 2].lower().rstrip(".,") not in TITLES:
+            i -= 1  # "Bank of America", "Procter & Gamble": one name
+            continue
         if not (w[:1].isupper() or w[:1].isdigit()) or lw in TITLES or lw in ("the", "a", "an"):
             break
         i -= 1
     if i == j:
         return " ".join(words), ""
     return " ".join(words[:i]).strip(" ,"), " ".join(words[i:j])
+
+
+def _title_then_name(words: list[str]) -> bool:
+    """Are ``words`` the end of a title followed by a personal name ("state Hillary Clinton")?"""
+    if not words:
+        return False
+    desc, name = _descriptor_and_name(words)
+    return bool(desc) and desc.split()[-1].lower().rstrip(".,") in TITLES and len(name.split()) >= 2 \
+        and _classify_name(name, "") == "person"
 
 
 def _classify_name(name: str, descriptor: str) -> str:
@@ -805,6 +910,8 @@ def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityB
         if w in ("for", "of", "at") and cut > 0 and core_low[cut - 1] in PERSON_NOMINALS and core_words[cut - 1].islower():
             org_words = [x for x in core_words[cut + 1:] if x.lower() not in ("the", "a", "an")]
             desc = " ".join(core_words[:cut])
+            if _title_then_name(org_words):
+                break  # "former secretary of state Hillary Clinton": a title, then the person's name
             if org_words and any(x[:1].isupper() for x in org_words):
                 org = " ".join(org_words)
                 ent = book.add_name(org, "org", s, salient=salient, descriptor=desc)
@@ -1153,6 +1260,9 @@ class _Doc:
                     prior = [x for x in sents_here if x[1] <= m.open]
                     if prior:
                         bare = self._bare_cue(prior[-1][0], prior[-1][1], masked)
+                after_bare = self._bare_cue_after(m, masked, sents_here)
+                if after_bare[0] is not None:
+                    bare = after_bare
                 if bare[0] is not None:
                     q.mention, q.cue = bare
                 elif pending_colon is not None and m.open == ps:
@@ -1297,6 +1407,8 @@ class _Doc:
         between = self.text[max(f[1] for f in best.fragments):m.open]
         if len(between) > 600 or len(between.split()) > FOLLOW_ON_WORDS:
             return None  # the attribution sentence goes on about something else
+        if between.rstrip().endswith(":") and _WORD.search(between) and "\n" not in between:
+            return None  # 'From Bush's Facebook post: "..."': a colon introduces another source
         return best
 
     def _starts_para_or_follows_quote(self, m: Marked, masked: str, ps: int) -> bool:
@@ -1357,6 +1469,16 @@ class _Doc:
                     men = resolve_mention(self.text, masked, (toks[i].start, toks[j - 1].end), self.book)
                     return (men, (toks[k].start, hits[toks[k].start])) if men.speaker else (None, None)
         return None, None
+
+    def _bare_cue_after(self, m: Marked, masked: str, sents) -> tuple[Mention | None, tuple | None]:
+        """'"... that are missing." Trump said.': a quotation closed by its own full stop (or ? !)
+        and followed by a sentence that is only an attribution belongs to that attribution."""
+        if not m.closed or self.text[m.inner_start:m.inner_end].rstrip()[-1:] not in (".", "!", "?", "\u2026"):
+            return None, None
+        nxt = next(((a, b) for a, b in sents if a >= m.stop), None)
+        if nxt is None or masked[m.stop:nxt[0]].strip():
+            return None, None
+        return self._bare_cue(nxt[0], nxt[1], masked)
 
     def _colon_attribution(self, lo: int, hi: int, masked: str) -> tuple[Mention | None, tuple | None]:
         """Who introduces a quote with the sentence ``masked[lo:hi]`` ending in a colon:
@@ -1485,7 +1607,8 @@ class _Doc:
             return self._according(p, ss, se, masked, toks, k, after, cs, ce, by_pos, claimed)
         if after < n and toks[after].low in CLAUSE_VERBS and toks[after].low not in ("told", "said") and not toks[after].cap:
             return None  # a noun: "the state was", "his tweet has"
-        if k > 0 and (toks[k - 1].low.endswith("’s") or toks[k - 1].low.endswith("'s")):
+        if k > 0 and (toks[k - 1].low.endswith("’s") or toks[k - 1].low.endswith("'s")) \
+                and not _contracted_subject(toks[k - 1], toks[k]):
             return None  # "Trump's tweet"
         if lemma in NOUNISH and toks[k].low in (lemma, lemma + "s") and k > 0 and (
                 toks[k - 1].low in DETERMINERS or (k > 1 and toks[k - 2].low in ("a", "an", "the", "his", "her", "their", "its"))):
@@ -1504,6 +1627,10 @@ class _Doc:
             "continued", "not", "also", "repeatedly", "publicly", "privately", "still")
         coordinated = k > 0 and toks[k - 1].low in ("and", "but") and not toks[k].low.endswith("ing")
         subj = None if (participle or coordinated) else subject_before(toks, k, masked)
+        contracted = k > 0 and not (participle or coordinated) and _contracted_subject(toks[k - 1], toks[k])
+        if contracted:  # "He's said he ...": the pronoun without its "'s"
+            subj = None
+            np_span = mention_span = (toks[k - 1].start, toks[k - 1].end - 2)
         if not (participle or coordinated) and k > 1:
             # '"Q," the bespectacled, 71-year-old diplomat said': everything between quote and cue
             q = k - 1
@@ -1536,12 +1663,23 @@ class _Doc:
                 appositive = text[app_s:app_e].strip()
                 if toks[a].low in ("who", "whose", "which"):
                     mention_span = (toks[i].start, app_e)
+                elif not toks[j - 1].cap and _appositive_name(toks, a, b):
+                    # "The mayor, Lopez, said": the name in apposition is the speaker, the noun phrase its descriptor
+                    lead = i + 1 if toks[i].low in ("the", "a", "an") else i
+                    appositive = text[toks[lead].start:toks[j - 1].end] if lead < j else ""
+                    np_span, mention_span = (app_s, app_e), (toks[i].start, app_e)
+            elif how.startswith("postmod"):
+                # "a source familiar with the talks said": the post-modifier is part of the mention as written
+                mention_span = (toks[i].start, toks[int(how.split(":")[1]) - 1].end)
             if i > 0 and toks[i - 1].is_quote or (i > 1 and toks[i - 1].text in ",\u2014-" and toks[i - 2].is_quote):
                 qt = toks[i - 1] if toks[i - 1].is_quote else toks[i - 2]
                 quote_before = by_pos.get(qt.start)
-            elif i > 0 and toks[i - 1].text == "," and (after >= n or toks[after].text in (".", ",", "!", "?", ";")) \
+            elif i > 0 and toks[i - 1].text == "," and (after >= n or toks[after].text in (".", ",", "!", "?", ";")
+                                                         or _trailing_adjunct(toks, after)) \
                     and not (after + 1 < n and toks[after].text == "," and toks[after + 1].is_quote):
                 inverted = True  # "<clause>, the minister said." (not "..., Ryan said, "Q"")
+        elif contracted:
+            pass
         elif participle or coordinated:
             # ", adding that ..." / "..., and said that ...": the sentence's speaker
             if last_speaker is not None and last_speaker.end > last_speaker.start:
@@ -1560,7 +1698,8 @@ class _Doc:
             if np is None:
                 return None
             a, b = np
-            if quote_before is None and b < n and toks[b].text not in (",", ".", "!", "?", ";", ":"):
+            if quote_before is None and b < n and toks[b].text not in (",", ".", "!", "?", ";", ":") \
+                    and not _trailing_adjunct(toks, b):
                 return None
             np_span = mention_span = (toks[a].start, toks[b - 1].end)
             inverted = True
@@ -1650,6 +1789,10 @@ class _Doc:
                                            or toks[j].low in ("again", "also", "on", "last", "this")):
                 j += 1
                 filler += 1
+        adjunct_from = j
+        if j < n and toks[j].low != "that" and not toks[j].is_quote:
+            # "declared in a heated argument with Keyworth that ...": an adjunct, then the reported clause
+            j = _that_after_adjunct(toks, j, self._cue_starts)
         # allow ", however," / "repeatedly"
         if j < n and toks[j].text in (",", ":") and j + 1 < n and toks[j + 1].is_quote:
             j += 1
@@ -1717,7 +1860,8 @@ class _Doc:
         if has_that and j < n and toks[j].low in ("is", "was", "will", "would", "has"):
             return None  # "said that was ..." (demonstrative)
         # noun + that: "bristled at the idea that ..." (content belongs to the noun)
-        if has_that and any(t.low in NOUN_THAT for t in toks[after:j]):
+        if has_that and any(t.low in NOUN_THAT for t in toks[after:j]) \
+                and (j - 1 <= adjunct_from or toks[j - 2].low in NOUN_THAT):
             return None
         start = toks[j].start
         end = _content_end(masked, toks, j, se, self._cue_starts, text=self.text)
@@ -1812,6 +1956,13 @@ class _Doc:
             if m is None or m.used:
                 return None
             men = resolve_mention(text, masked, mention_span, self.book)
+            lead = masked[ss:m.open]
+            if _WORD.search(lead.replace(MASK, "")) and lead.strip()[-1:] not in (".", "!", "?", ":") \
+                    and not _title_after_lead(text, masked, ss, m):
+                # 'She later compared it to a "root canal," according to his memoir': one mixed quote
+                lead_s, _ = _strip_span(text, ss, m.open)
+                marks_ = [x for x in by_pos.values() if lead_s <= x.open < m.stop and not x.used]
+                return Quote([[lead_s, m.stop]], "mixed", cue, men, p, marks=marks_), ce
             return Quote([[m.inner_start, m.inner_end]], "direct", cue, men, p, marks=[m]), ce
         # "According to X, <clause>"
         if k == 0 or (k == 1 and toks[0].low in ("but", "and", "yet")):
