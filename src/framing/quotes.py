@@ -1093,8 +1093,8 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
             return t.start  # a spaced hyphen used as a dash
         if t.low in ("and", "but", "while") and i > k + 1 and i + 1 < len(toks):
             nxt = toks[i + 1]
-            if not nxt.cap and (nxt.low in CUE_LIKE or (nxt.low.endswith("ed") and len(nxt.low) > 4)):
-                return t.start
+            if not nxt.cap and nxt.low in CUE_LIKE:
+                return t.start  # '... and said ...': a new report (a coordinated '... and wanted ...' stays in)
     end = send
     while end > 0 and masked[end - 1] in " .!?\n\t\r…":
         end -= 1
@@ -1376,11 +1376,12 @@ class _Doc:
             if subj is None:
                 return None
             i, j, _ = subj
-            if not any((x.cap and x.low not in DETERMINERS) or x.low in ("he", "she", "they") for x in toks[i:j]):
+            named = any((x.cap and x.low not in DETERMINERS) or x.low in ("he", "she", "they") for x in toks[i:j])
+            if not named and not (toks[i].low == "the" and toks[j - 1].low in PERSON_NOMINALS | ORG_NOMINALS):
                 return None
             men = resolve_mention(self.text, masked, (toks[i].start, toks[j - 1].end), self.book)
-            if not men.speaker:
-                return None
+            if not men.speaker or not (named or men.how == "nominal"):
+                return None  # "the mogul offered ...": only when the noun phrase refers back to a named speaker
             if n_words >= 5:
                 return men, None, None
             c = v + 1
