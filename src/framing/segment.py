@@ -41,10 +41,12 @@ surrounding white space. Sentences never overlap an excluded span.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 import sys
 import types
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -79,6 +81,26 @@ _ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018\u00ab(\[{\u2039]*([^\W_][\w'\u2019-]*)")
 _BULLET = re.compile(r"(?:[-*\u2022\u00b7\u2013\u2014\u25aa\u25cf]\s|\d{1,2}[.)]\s)")
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+
+
+# spans remembered inside ``reuse_spans()`` (per thread / context; None outside)
+_MEMO: contextvars.ContextVar[dict | None] = contextvars.ContextVar("framing_segment_memo", default=None)
+
+
+@contextlib.contextmanager
+def reuse_spans() -> Iterator[None]:
+    """Within the block, the paragraphs and sentence spans computed for a text are
+    remembered, so a later stage asking for the same ones (quote extraction locating
+    its sentences after :func:`segment`) gets them without splitting again.
+
+    The results are the same with or without it; the memory is released at the end
+    of the block (the pipeline opens one per chunk).
+    """
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -291,6 +313,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     A blank line always ends a sentence; see the module docstring for the rules.
     """
     end = len(text) if end is None else min(end, len(text))
+    memo = _MEMO.get()
+    if memo is not None:
+        key = ("s", text, start, end)
+        spans = memo.get(key)
+        if spans is None:
+            spans = memo[key] = tuple(_split_sentences(text, start, end))
+        return list(spans)
+    return _split_sentences(text, start, end)
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for bs, be in _blocks(text, max(start, 0), end):
         _sentences_in_block(text, bs, be, out)
@@ -319,7 +352,16 @@ def _title_split(text: str, paras: list[tuple[int, int, bool]], title) -> tuple[
 
 
 def _doc_paragraphs(text: str, title, excluded) -> tuple[list[tuple[int, int, bool]], bool]:
-    return _title_split(text, _paragraph_spans(text, excluded), title)
+    memo = _MEMO.get()
+    if memo is None:
+        return _title_split(text, _paragraph_spans(text, excluded), title)
+    title = "" if title is None or (isinstance(title, float) and title != title) else str(title)
+    key = ("p", text, title, tuple(_norm_excluded(excluded)))
+    found = memo.get(key)
+    if found is None:
+        paras, has_title = _title_split(text, _paragraph_spans(text, excluded), title)
+        found = memo[key] = (tuple(paras), has_title)
+    return list(found[0]), found[1]
 
 
 _WORD_CHAR = re.compile(r"[^\W_]")

@@ -402,6 +402,13 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
 
 def _try_document(one: pd.DataFrame, settings: Settings) -> str:
     """The failing stage and error of one document through every stage ("" if none)."""
+    from ..segment import reuse_spans
+
+    with reuse_spans():
+        return _try_stages(one, settings)
+
+
+def _try_stages(one: pd.DataFrame, settings: Settings) -> str:
     tables = {"documents": one}
     memo: dict = {}
     for stage in ("sentences", "quotes_raw", "quotes", "units", "scores"):
@@ -460,13 +467,16 @@ def _run_chunk(task: ChunkTask) -> ChunkResult:
     # the next stage computes; all are on disk before the chunk is reported done
     pool = _write_pool(os.getpid())
     writes: list = []
+    from ..segment import reuse_spans
+
     try:
         if not cache.has("documents", task.keys["documents"]):
             writes.append(pool.submit(cache.write, "documents", task.keys["documents"], docs))
             computed["documents"] = len(docs)
-        for stage in STAGES[1:]:
-            if not cache.has(stage, task.keys[stage]):
-                get(stage)
+        with reuse_spans():  # quote extraction reuses the segmentation's spans
+            for stage in STAGES[1:]:
+                if not cache.has(stage, task.keys[stage]):
+                    get(stage)
     finally:
         t0 = time.perf_counter()
         for f in writes:
