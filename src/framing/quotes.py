@@ -120,7 +120,7 @@ INDEFINITE = frozenset("a an one some several two three many another".split())
 AUX = frozenset("""
 has have had was is were are be been being will would could can should may might must shall did does do
 also later then once again previously repeatedly recently reportedly publicly privately earlier
-separately quickly just already still never often initially first last further subsequently
+separately quickly just already still never often initially first last further subsequently always sometimes usually
 not n't ve 's 'd 'll ’s ’d ’ll
 """.split())
 DAYS = frozenset("""
@@ -868,6 +868,54 @@ def _title_then_name(words: list[str]) -> bool:
         and _classify_name(name, "") == "person"
 
 
+_COMMON_NOUNS = PERSON_NOMINALS | ORG_NOMINALS | frozenset("experts economists critics police officials".split())
+
+
+def _common_noun_capitalised(words: list[str]) -> bool:
+    """Is the only capitalised word of a mention a common noun ("Analysts", "Government", "Police")?"""
+    caps = [w for w in words if w[:1].isupper() and w.lower().rstrip(".") not in TITLES]
+    return len(caps) == 1 and caps[0].lower().strip(".,") in _COMMON_NOUNS and not caps[0].isupper()
+
+
+_NAME_RE = r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
+
+
+def _described_entity(text: str, phrase: list[str], s: int, book: EntityBook) -> Entity | None:
+    """The entity an earlier sentence gives the role ``phrase`` (lower-case words of "the prime
+    minister"): "Prime Minister Tony Blair", "prime minister Tony Blair" or "Tony Blair, the
+    (British) prime minister," - the nearest before ``s`` (within 5,000 characters), else None.
+    A person's role (minister, spokesman) never goes to an organisation."""
+    if not phrase or phrase[-1] in ("statement", "report", "letter", "release", "document", "study", "survey", "poll"):
+        return None
+    ph = r"\s+".join(re.escape(w) for w in phrase)
+    window_start = max(0, s - 5000)
+    window = text[window_start:s]
+    found = None
+    for pat in (re.compile(r"(?i:\b" + ph + r")\s+" + _NAME_RE + r"\b(?!\s*[,.]?\s*(?:said|says)\b)"),
+                re.compile(_NAME_RE + r",\s+(?i:the\s+)(?:[\w'’-]+\s+){0,3}?(?i:" + ph + r")(?=\s*[,.;)]|\s+(?:said|says|told|who)\b)")):
+        for mt in pat.finditer(window):
+            if found is None or mt.start() > found[0]:
+                found = (mt.start(), mt.group(1))
+    if found is None:
+        return None
+    words = found[1].split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 4), default=0)
+    words = [w for w in words[cut:] if w.lower() not in _SENT_START_WORDS]  # not "Talks. Yukos"
+    person_role = phrase[-1] in PERSON_NOMINALS or phrase[-1] in TITLES
+    for a in range(len(words)):  # the longest known name in the run
+        ent = book.by_key.get(_norm(" ".join(words[a:])))
+        if ent is not None:
+            return None if person_role and ent.kind == "org" else ent
+    got = _name_of_run(" ".join(words)) if words else None
+    if got is None:
+        return None
+    name, kind, desc = got
+    if person_role and kind == "org":
+        return None
+    return book.add_name(name, "person" if person_role else ("org" if kind == "org" else kind), window_start + found[0],
+                         descriptor=desc)
+
+
 def _classify_name(name: str, descriptor: str) -> str:
     words = name.replace("’s", "").replace("'s", "").split()
     lows = [w.lower().strip(".,") for w in words]
@@ -922,7 +970,12 @@ def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityB
     if not core_words:
         return m
     has_cap = any(w[:1].isupper() and w.lower().rstrip(".") not in TITLES for w in core_words)
+    if has_cap and _common_noun_capitalised(core_words):
+        has_cap = False  # "Analysts said" / "the Government said": a common noun, not a name
     head = core_low[-1].rstrip(".,")
+    if not has_cap and len(core_words) == 1 and core_words[0][:1].isupper() and head in ("labour", "labor", "treasury",
+                                                                                         "senate", "gop"):
+        has_cap = True  # "Labour said", "the Treasury said": an organisation's name, not a title
     if not has_cap:
         phrase = " ".join(core_low)
         if det in INDEFINITE or (not det and head.endswith("s") and head in PERSON_NOMINALS):
@@ -935,12 +988,22 @@ def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityB
             m.speaker, m.how, m.kind = phrase, "adjacent", "plural" if head.endswith("s") else "person"
             return m
         if det in ("the", "this", "that", "its", "their", "his", "her") or not det:
+            ent = _described_entity(text, core_low, s, book) if det == "the" else None
+            if ent is not None and (len(core_low) >= 2 or book.resolve_nominal(head, phrase, s) is None):
+                # "Tony Blair, the prime minister, ..." ... "the prime minister said": the entity the text describes so
+                if phrase not in ent.descriptors:
+                    ent.descriptors.append(phrase)
+                m.speaker, m.how, m.kind, m.descriptor = ent.name, "nominal", ent.kind, phrase
+                book.history.append((s, ent, True))
+                return m
             if head in ORG_NOMINALS and len(core_low) >= 2 and det == "the" and head not in ("statement", "report"):
                 # "the health ministry": a named organisation without capitals
                 ent = book.add_name(phrase, "org", s, salient=salient)
                 m.speaker, m.how, m.kind = ent.name, "adjacent", "org"
                 return m
             ent = book.resolve_nominal(head, phrase, s)
+            if ent is not None and ent.name[:1].islower() and _norm(ent.name) != phrase:
+                ent = None  # "the shadow chancellor" is not the earlier "the chancellor" (nor the reverse)
             if ent is not None:
                 m.speaker, m.how, m.kind, m.descriptor = ent.name, "nominal", ent.kind, phrase
                 book.history.append((s, ent, True))
