@@ -163,9 +163,25 @@ def test_bad_cue_list_is_a_user_error(tmp_path):
 
 
 def test_speaker_table_maps_aliases():
-    table = pd.DataFrame({"speaker": ["Joan Miles (senator)"], "aliases": [["Joan Miles", "Miles"]]})
+    table = pd.DataFrame({"speaker": ["Joan Miles (senator)"], "aliases": [["Joan Miles", "Miles"]],
+                          "side": ["government"], "role": ["senator"]})
     quotes = extract_quotes(docs('"We are ready," Senator Joan Miles said.'), speakers=table)
-    assert quotes[["speaker", "speaker_how"]].values.tolist() == [["Joan Miles (senator)", "table"]]
+    # one path with `framing quotes --speakers` (apply_speakers): the rule that found the speaker
+    # is kept, the extracted name and the kind of table match are recorded
+    assert quotes[["speaker", "speaker_how", "speaker_found", "table_match", "side", "role"]].values.tolist() == [
+        ["Joan Miles (senator)", "adjacent", "Joan Miles", "alias", "government", "senator"]]
+    from framing.speakers import apply_speakers
+
+    plain = extract_quotes(docs('"We are ready," Senator Joan Miles said.'))
+    pd.testing.assert_frame_equal(quotes, apply_speakers(plain, table))
+    # applying the table again (as older notebooks do) changes nothing
+    pd.testing.assert_frame_equal(apply_speakers(quotes, table), quotes)
+    # a quote of someone not in the table keeps its speaker, side "unknown"
+    other = extract_quotes(docs('"No," Mayor Ellen Park said.'), speakers=table)
+    assert other[["speaker", "speaker_how", "table_match", "side"]].values.tolist() == [
+        ["Ellen Park", "adjacent", "", "unknown"]]
+    empty = extract_quotes(docs("The council meets on Friday."), speakers=table)
+    assert len(empty) == 0 and {"side", "speaker_found", "table_match"} <= set(empty.columns)
 
 
 def test_continuation_paragraphs_separate_or_merged():

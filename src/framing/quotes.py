@@ -2222,9 +2222,12 @@ def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None, continu
     when the text names none), ``speaker_how`` (adjacent, pronoun, nominal, previous,
     headline, table), ``descriptor``, ``paragraph``, ``sentence``.
 
-    ``speakers``: an optional speaker table (DataFrame from ``load_speakers`` or a path):
-    names matching one of its aliases become its canonical name (``speaker_how="table"``);
-    use ``apply_speakers`` for side and role. ``cues``: a cue-verb CSV path or DataFrame
+    ``speakers``: an optional speaker table (DataFrame from ``load_speakers`` or a path),
+    applied with :func:`framing.speakers.apply_speakers` - the same single path as
+    ``framing quotes --speakers``: ``speaker`` becomes the table's canonical name,
+    ``speaker_how`` keeps the rule that found the speaker in the text, and
+    ``speaker_found`` (the extracted name), ``table_match`` (name, alias, title or ""),
+    ``side``, ``role`` and the table's extra columns are added. ``cues``: a cue-verb CSV path or DataFrame
     (columns form, lemma, class) replacing the built-in list. ``continuations``: a cue-less
     quote paragraph continuing the previous paragraph's quote is a quote of its own with
     ``speaker_how="previous"`` (``"separate"``, default) or one more fragment of that quote
@@ -2235,9 +2238,10 @@ def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None, continu
 
         raise ParameterError(f"continuations must be 'separate' or 'merge', not {continuations!r}")
     lex = cue_lexicon(cues)
-    speaker_map = _speaker_map(speakers)
+    speaker_map: dict = {}  # the table is applied once, at the end, by apply_speakers
+    table = _speaker_table(speakers)
     if documents is None or len(documents) == 0:
-        return _empty()
+        return _with_speakers(_empty(), table)
     titles = documents["title"] if "title" in documents.columns else [""] * len(documents)
     excluded = documents["excluded"] if "excluded" in documents.columns else [None] * len(documents)
     rows: list[dict] = []
@@ -2251,9 +2255,27 @@ def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None, continu
         starts = _sentence_index(text, doc.paras, doc.has_title)[0] if quotes else []
         rows.extend(_rows(str(doc_id), text, quotes, starts, speaker_map))
     if not rows:
-        return _empty()
+        return _with_speakers(_empty(), table)
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
     lemmas = [lex.get(c) if c else ("", "") for c in df["cue"]]
     df["cue_lemma"] = [l for l, _ in lemmas]
     df["cue_class"] = [c for _, c in lemmas]
-    return df.reset_index(drop=True)
+    return _with_speakers(df.reset_index(drop=True), table)
+
+
+def _speaker_table(speakers) -> pd.DataFrame | None:
+    """The speaker table given to ``extract_quotes`` (loaded and checked before any work), or None."""
+    if speakers is None:
+        return None
+    from .speakers import _as_table
+
+    return _as_table(speakers)
+
+
+def _with_speakers(df: pd.DataFrame, table) -> pd.DataFrame:
+    """``df`` with the speaker table applied (framing.speakers.apply_speakers), or as is."""
+    if table is None:
+        return df
+    from .speakers import apply_speakers
+
+    return apply_speakers(df, table)

@@ -99,23 +99,17 @@ def find_quotes(docs, args: argparse.Namespace):
 
     params = inspect.signature(extract_quotes).parameters
     options = {}
-    table = None
     if getattr(args, "speakers", None):
         from ..speakers import load_speakers
 
-        # Applied after extraction (not through extract_quotes(speakers=)), so
-        # speaker_how keeps the rule that found each speaker and speaker_found the name.
-        table = load_speakers(args.speakers)
+        # one path with the Python API: extract_quotes(speakers=) applies the table with
+        # apply_speakers (speaker_how keeps the rule; speaker_found, table_match, side, role added)
+        options["speakers"] = load_speakers(args.speakers)
     if getattr(args, "cues", None):
         if "cues" not in params:
             raise ParameterError("--cues is not supported by this version of extract_quotes")
         options["cues"] = args.cues
-    quotes = extract_quotes(docs, **options)
-    if table is not None:
-        from ..speakers import apply_speakers
-
-        quotes = apply_speakers(quotes, table)
-    return quotes
+    return extract_quotes(docs, **options)
 
 
 def for_csv(df):
