@@ -486,3 +486,124 @@ def test_every_quote_satisfies_the_table_contract():
 def test_empty_and_quote_free_documents():
     quotes = extract_quotes(document("The council meets again on Friday."))
     assert len(quotes) == 0 and {"quote_id", "speaker", "fragments"} <= set(quotes.columns)
+
+
+# ------------------------------------------------------------------ rules of the second round (issue 3)
+# Each case: (id, body, expected quotes (text, fields)). General rules of news writing, each
+# with texts that must NOT be read as the rule below.
+
+ROUND2 = [
+    ("descriptor, Name, said: the name is the speaker",
+     "The mayor, Lopez, said the budget would be balanced by June.",
+     [("the budget would be balanced by June", dict(type="indirect", speaker="Lopez", mention="The mayor, Lopez"))]),
+    ("possessive descriptor, full name, said",
+     "The party's former chairman, Ed Marsh, said the vote should be delayed.",
+     [("the vote should be delayed", dict(type="indirect", speaker="Ed Marsh"))]),
+    ("said + lower-case title + name",
+     '"The talks are over," said former secretary of state Mary Dunn, who led the delegation.',
+     [("The talks are over,", dict(type="direct", speaker="Mary Dunn", lemma="say"))]),
+    ("organisation name with 'of'",
+     "Bank of America said profits rose sharply in the third quarter.",
+     [("profits rose sharply in the third quarter", dict(type="indirect", speaker="Bank of America"))]),
+    ("surname that is also a cue word",
+     '"We lost," Omar Said said.',
+     [("We lost,", dict(type="direct", speaker="Omar Said", mention="Omar Said"))]),
+    ("contracted pronoun subject (He's said)",
+     "Mayor Ellen Park spoke on Monday. She's said she wants a new bridge.",
+     [("she wants a new bridge", dict(type="indirect", speaker="Ellen Park", how="pronoun"))]),
+    ("anonymous source with a post-modifier",
+     "A source familiar with the talks said the deal was close.",
+     [("the deal was close", dict(type="indirect", speaker="anonymous source", mention="A source familiar with the talks"))]),
+    ("inverted clause, adjunct after the cue",
+     "Mayor Ellen Park opened the session. The budget will be balanced, she said in a radio interview on Monday.",
+     [("The budget will be balanced", dict(type="indirect", speaker="Ellen Park", how="pronoun"))]),
+    ("quote closed by its full stop, then a bare attribution sentence",
+     '\u201cWe will find the missing emails.\u201d Trump said. He then left.',
+     [("We will find the missing emails.", dict(type="direct", speaker="Trump", how="adjacent", lemma="say"))]),
+    ("adjunct between the cue and 'that'",
+     "Fiorina declared in a heated argument with Keyworth that any new deal would need secrecy.",
+     [("any new deal would need secrecy", dict(type="indirect", speaker="Fiorina", lemma="declare"))]),
+    ("words before a quote, then 'according to'",
+     'She later compared the talks to a "root canal," according to an aide.',
+     [('She later compared the talks to a "root canal,"', dict(type="mixed", speaker="anonymous aide"))]),
+    ("a coordinated verb phrase stays in the reported clause",
+     "Singh said he was alarmed by the images and wanted to see the rally.",
+     [("he was alarmed by the images and wanted to see the rally", dict(type="indirect", speaker="Singh"))]),
+    ("'and said' starts a new report",
+     "Singh said he was alarmed and said he would leave.",
+     [("he was alarmed", dict(type="indirect", speaker="Singh")),
+      ("he would leave", dict(type="indirect", speaker="Singh"))]),
+    ("cue-less object phrase after a nominal that refers back",
+     'Mayor Ellen Park spoke on Monday. The mayor offered herself as a "law and order" candidate at the rally.',
+     [('herself as a "law and order" candidate at the rally', dict(type="mixed", speaker="Ellen Park", how="nominal"))]),
+    ("the role the text gives a name: title before it",
+     "Prime Minister Tony Blair arrived. The prime minister said the plan was ready.",
+     [("the plan was ready", dict(type="indirect", speaker="Tony Blair", how="nominal"))]),
+    ("the role the text gives a name: appositive",
+     "Tony Blair, the prime minister, spoke on Monday. Later, the prime minister said the plan was ready.",
+     [("the plan was ready", dict(type="indirect", speaker="Tony Blair", how="nominal"))]),
+    ("an organisation described by an appositive",
+     "Yukos, the Russian oil company, is in trouble. The company said it would appeal.",
+     [("it would appeal", dict(type="indirect", speaker="Yukos", how="nominal"))]),
+]
+
+
+@pytest.mark.parametrize("body,expected", [(c[1], c[2]) for c in ROUND2], ids=[c[0] for c in ROUND2])
+def test_round2_patterns(body, expected):
+    _, quotes = run(body)
+    for text, fields in expected:
+        check(find(quotes, text), quotes, **fields)
+
+
+def test_nominal_speakers_normalised_not_merged_blindly():
+    _, quotes = run("Analysts said the rally would last. But analysts said it could end. "
+                    "An analyst said it would not.\n\nThe chancellor said taxes would rise. "
+                    "The shadow chancellor said they would not. The chancellor said he was right.")
+    got = dict(zip(quotes["text"], quotes["speaker"]))
+    # case-insensitive: "Analysts" at a sentence start is the common noun
+    assert got["the rally would last"] == got["it could end"] == "analysts"
+    assert got["it would not"] == "analyst"  # singular and plural are not merged
+    assert got["taxes would rise"] == got["he was right"] == "chancellor"
+    assert got["they would not"] == "shadow chancellor"
+
+
+@pytest.mark.parametrize(
+    "body,text,not_speaker",
+    [
+        ("Residents of Dayton, Ohio, said the water was bad.", "the water was bad", "Ohio"),
+        ("In London, the government said taxes would rise.", "taxes would rise", "London"),
+        ("Talks stalled. Pompeo left. The secretary of state said the talks would resume.", "the talks would resume",
+         "state"),
+    ],
+    ids=["state after a place is no appositive name", "a fronted place is no appositive", "title without a name"],
+)
+def test_round2_wrong_speakers_avoided(body, text, not_speaker):
+    _, quotes = run(body)
+    hits = quotes[quotes["text"] == text]
+    assert (hits["speaker"].map(norm_speaker) != norm_speaker(not_speaker)).all(), listing(quotes)
+
+
+@pytest.mark.parametrize(
+    "body,not_text",
+    [
+        ("The mayor's claimed savings were never found.", "savings were never found"),
+        ("He bristled at the idea that the deal was dead.", "the deal was dead"),
+        ('The crowd offered a "warm welcome" to the band at the rally.', 'a "warm welcome" to the band at the rally'),
+        ('"We won." She left the room.', None),
+    ],
+    ids=["possessive before a cue form", "noun + that", "cue-less verb of a non-referring subject", "no bare cue after"],
+)
+def test_round2_not_quotes(body, not_text):
+    _, quotes = run(body)
+    if not_text is None:
+        assert (quotes["speaker"] == "").all(), listing(quotes)
+    else:
+        assert not (quotes["text"] == not_text).any(), listing(quotes)
+
+
+def test_colon_introduces_another_source():
+    _, quotes = run('Aides say the governor plans to "actively support" Cruz. From Bush\'s Facebook post: "We must move on."')
+    first = find(quotes, 'the governor plans to "actively support" Cruz')
+    assert len(first["fragments"]) == 1  # the later quotation is not glued onto the aides' quote
+    second = find(quotes, "We must move on.")
+    assert "Bush" in second["speaker"]
