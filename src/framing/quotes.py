@@ -954,6 +954,7 @@ def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityB
     core_words = words[1:] if det else words
     core_low = low[1:] if det else low
     # "a spokesman for the ministry": speaker is the organisation
+    role_head = ""  # "the secretary of state": the role's head word is "secretary"
     for cut, w in enumerate(core_low):
         if w in ("for", "of", "at") and cut > 0 and core_low[cut - 1] in PERSON_NOMINALS and core_words[cut - 1].islower():
             org_words = [x for x in core_words[cut + 1:] if x.lower() not in ("the", "a", "an")]
@@ -965,6 +966,9 @@ def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityB
                 ent = book.add_name(org, "org", s, salient=salient, descriptor=desc)
                 m.speaker, m.how, m.descriptor, m.kind = ent.name, "adjacent", desc, "org"
                 return m
+            if org_words and all(x.lower() in TITLES for x in org_words):
+                role_head = core_low[cut - 1]  # "secretary of state", "minister of finance": one role
+                break
             core_words, core_low = core_words[:cut], core_low[:cut]
             break
     if not core_words:
@@ -972,7 +976,7 @@ def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityB
     has_cap = any(w[:1].isupper() and w.lower().rstrip(".") not in TITLES for w in core_words)
     if has_cap and _common_noun_capitalised(core_words):
         has_cap = False  # "Analysts said" / "the Government said": a common noun, not a name
-    head = core_low[-1].rstrip(".,")
+    head = role_head or core_low[-1].rstrip(".,")
     if not has_cap and len(core_words) == 1 and core_words[0][:1].isupper() and head in ("labour", "labor", "treasury",
                                                                                          "senate", "gop"):
         has_cap = True  # "Labour said", "the Treasury said": an organisation's name, not a title
