@@ -87,13 +87,70 @@ def _is_boundary(before: str, sep: str) -> bool:
     return True
 
 
-def _crosses(parts: list, i: int, n: int) -> bool:
-    """Does the phrase of tokens ``i .. i+n-1`` span a sentence or clause boundary?"""
+def _crosses_at(src: str, sp: str, raw: list, i: int, n: int, p: int) -> bool:
+    """Does the phrase of tokens ``i .. i+n-1`` (token ``i`` at offset ``p``) span a sentence or clause boundary?
+
+    ``sp`` is the text with its non-token characters blanked (:func:`_spaced`), ``raw``
+    its tokens, ``src`` the text the separators are read from.
+    """
     for k in range(i, i + n - 1):
-        sep = parts[2 * k + 2]
-        if sep != " " and _is_boundary(parts[2 * k + 1], sep):
+        e = p + len(raw[k])
+        p = sp.find(raw[k + 1], e)  # only spaces lie between two tokens of ``sp``
+        if (p - e != 1 or src[e] != " ") and _is_boundary(raw[k], src[e:p]):
             return True
     return False
+
+
+# ASCII bytes -> themselves when they can belong to a token (word characters, "-", "'"), else a space
+_TOKEN_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'")
+_ASCII_TOKENS = bytes(c if c in _TOKEN_BYTES else 32 for c in range(256))
+# a hyphen or apostrophe that does not join two word characters (it then separates tokens)
+_LOOSE_JOINER = re.compile(rb"[-'](?:(?![A-Za-z0-9_])|(?<![A-Za-z0-9_][-']))")
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+
+
+def _spaced(text: str) -> str | None:
+    """``text`` with every character outside a token turned into a space, or None.
+
+    Same length as ``text``; its ``split()`` gives exactly the tokens of
+    ``_SPLIT_RE`` (``\\w+(?:[-']\\w+)*``) and a token's offset in it is its offset in
+    ``text``. Done with ``bytes.translate`` (C speed), so only for text whose word
+    characters are all ASCII (other characters, such as "£" or curly quotes, are
+    separators anyway); None otherwise (the caller tokenizes with the regex).
+    """
+    if text.isascii():
+        b = text.encode("ascii")
+    elif _NON_ASCII_WORD.search(text) is None:
+        b = text.encode("ascii", "replace")  # one "?" (a separator) per other character
+    else:
+        return None
+    b = b.translate(_ASCII_TOKENS)
+    if b"-" in b or b"'" in b:
+        b = _LOOSE_JOINER.sub(b" ", b)
+    return b.decode("ascii")
+
+
+def _blank_gaps(parts: list) -> str:
+    """The text of ``_SPLIT_RE.split`` parts with the separators blanked (see :func:`_spaced`)."""
+    return "".join([p if k & 1 else " " * len(p) for k, p in enumerate(parts)])
+
+
+def _hit_offsets(sp: str, raw: list, hits: list) -> dict:
+    """Offsets of the tokens ``hits`` (ascending indices into ``raw``) in the blanked text ``sp``.
+
+    Every token equal to a hit token is itself a hit, so the next occurrence of a hit's
+    token as a whole word after the previous hit is that hit.
+    """
+    pad = " " + sp + " "
+    find = pad.find
+    at = {}
+    p = 0
+    for i in hits:
+        t = raw[i]
+        p = find(" " + t + " ", p)  # in ``pad``, the space before the token: its offset in ``sp``
+        at[i] = p
+        p += len(t) + 1
+    return at
 
 
 class _Compiled:
@@ -367,20 +424,25 @@ class DictionaryMatcher:
         return self._scan_texts(_as_units(units)["text"].tolist(), offsets)
 
     def _scan_texts(self, texts: list, offsets: bool = True, rows: list | None = None) -> tuple[list, np.ndarray]:
-        """:meth:`scan` of a list of texts (records name ``rows[k]`` for text ``k`` when given)."""
+        """:meth:`scan` of a list of texts (records name ``rows[k]`` for text ``k`` when given).
+
+        Each text is turned into a string of the same length whose non-token characters are
+        spaces (:func:`_spaced`, C-level for ASCII text), whose ``split()`` are the tokens;
+        Python code runs only at tokens where a term can start, and finds their offsets
+        with ``str.find`` in that string.
+        """
         comp = self._compiled()
         case_sensitive = self.case_sensitive
         window = self.negation_window
-        neg_words = frozenset(w if case_sensitive else w.lower() for w in self.negators)
-        if "n't" in neg_words:
-            neg_words = neg_words | frozenset(NT_FORMS)
-        crosses = _crosses
+        neg_words = self._negators()
+        crosses = _crosses_at
         cache = self._vocabulary()
         lookup = cache.__getitem__  # resolves (and remembers) unseen tokens through __missing__
         split = _SPLIT_RE.split
-        findall = _TOKEN_RE.findall
+        spaced = _spaced
         rest_ok = _rest_ok
         full_ok = _full_ok
+        hit_offsets = _hit_offsets
         n_lex = comp.n_lex
         records: list[tuple] = []
         record = records.append
@@ -392,20 +454,27 @@ class DictionaryMatcher:
             low = text if case_sensitive else text.lower()
             if "\u2019" in low:
                 low = low.replace("\u2019", "'")
-            if len(low) != len(text):  # a rare character whose lower case is longer: keep the original's offsets
-                parts = split(text.replace("\u2019", "'"))
-                toks = [t.lower() for t in parts[1::2]]
-            elif offsets or len(low) > 2000:  # long units nearly always need separators later
-                parts = split(low)
-                toks = parts[1::2]
-            else:  # no offsets wanted: tokens only (separators are found later if a negation check needs them)
-                parts = None
-                toks = findall(low)
+            if len(low) == len(text):
+                src = low
+                sp = spaced(low)
+                if sp is not None:
+                    toks = raw = sp.split()
+                else:  # a word character outside ASCII: the regex tokenizer
+                    parts = split(low)
+                    toks = raw = parts[1::2]
+                    sp = _blank_gaps(parts)
+            else:  # a rare character whose lower case is longer: keep the original's offsets
+                src = text.replace("\u2019", "'")
+                parts = split(src)
+                raw = parts[1::2]
+                toks = [t.lower() for t in raw]
+                sp = _blank_gaps(parts)
             ntok = len(toks)
             add_count(ntok)
             hits = list(compress(count(), map(lookup, toks)))
             if not hits:
                 continue
+            at = None  # token index -> offset, for the hits (and phrase starts found from them)
             extra = None
             starts = []
             for i in hits:
@@ -418,9 +487,15 @@ class DictionaryMatcher:
                     for c in anchored:
                         s0 = i - c[4]
                         if s0 >= 0 and s0 + c[2] <= ntok and full_ok(toks, s0, c[3]):
-                            if parts is None:
-                                parts = split(low)
-                            if crosses(parts, s0, c[2]):
+                            if at is None:
+                                at = hit_offsets(sp, raw, hits)
+                            p0 = at.get(s0)
+                            if p0 is None:
+                                p0 = at[i]
+                                for k in range(i - 1, s0 - 1, -1):
+                                    p0 = sp.rfind(raw[k], 0, p0)
+                                at[s0] = p0
+                            if crosses(src, sp, raw, s0, c[2], p0):
                                 continue
                             if extra is None:
                                 extra = {}
@@ -449,9 +524,9 @@ class DictionaryMatcher:
                             if group is not None:
                                 for c in group:
                                     if c[1] == 2 or rest_ok(toks, i, c[2]):
-                                        if parts is None:
-                                            parts = split(low)
-                                        if crosses(parts, i, c[1]):
+                                        if at is None:
+                                            at = hit_offsets(sp, raw, hits)
+                                        if crosses(src, sp, raw, i, c[1], at[i]):
                                             continue
                                         best = c
                                         break
@@ -460,9 +535,9 @@ class DictionaryMatcher:
                                 if best is not None and c[0] >= best[0]:
                                     break
                                 if rest_ok(toks, i, c[2]):
-                                    if parts is None:
-                                        parts = split(low)
-                                    if crosses(parts, i, c[1]):
+                                    if at is None:
+                                        at = hit_offsets(sp, raw, hits)
+                                    if crosses(src, sp, raw, i, c[1], at[i]):
                                         continue
                                     best = c
                                     break
@@ -484,21 +559,22 @@ class DictionaryMatcher:
                             continue
                         free[li] = i + c[2]
                         chosen.append((i, li, (c[0], c[2], None, c[5], c[6], c[7])))
-            pidx = 0  # offsets: pos = total length of parts[:pidx]
-            pos = 0
+            if not chosen:
+                continue
+            if at is None and (offsets or window):
+                at = hit_offsets(sp, raw, hits)
             for i, li, best in chosen:
                 if offsets:
                     n = best[1]
-                    k = 2 * i + 1
-                    if k > pidx:
-                        pos += len("".join(parts[pidx:k]))
-                        pidx = k
-                    start = pos
+                    start = at[i]
                     last = toks[i + n - 1]
                     if n == 1:
                         end = start + len(last)
                     else:
-                        end = start + len("".join(parts[k:2 * (i + n)]))
+                        p = start
+                        for k in range(i + 1, i + n):
+                            p = sp.find(raw[k], p + len(raw[k - 1]))
+                        end = p + len(raw[i + n - 1])
                     last_word = best[5]
                     if last_word is not None and last != last_word:
                         end -= 2  # matched through the possessive's base word: leave "'s" out
@@ -506,17 +582,18 @@ class DictionaryMatcher:
                     start = end = 0
                 negated = False
                 if window and not neg_words.isdisjoint(toks[i - window:i] if i >= window else toks[:i]):
+                    p = at[i]
                     k = i - 1
                     while k >= 0 and k >= i - window:
-                        if parts is None:
-                            parts = split(low)
-                        sep = parts[2 * k + 2]
-                        if sep != " " and _is_boundary(parts[2 * k + 1], sep):
+                        t = raw[k]
+                        pk = sp.rfind(t, 0, p)
+                        e = pk + len(t)
+                        if (p - e != 1 or src[e] != " ") and _is_boundary(t, src[e:p]):
                             break
-                        t = toks[k]
-                        if t in neg_words:
+                        if toks[k] in neg_words:
                             negated = True
                             break
+                        p = pk
                         k -= 1
                 record((u, li, best[4], best[3], start, end, negated))
         return records, np.asarray(n_tokens, dtype=np.int64)
