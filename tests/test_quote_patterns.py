@@ -542,6 +542,13 @@ ROUND2 = [
     ("the role the text gives a name: appositive",
      "Tony Blair, the prime minister, spoke on Monday. Later, the prime minister said the plan was ready.",
      [("the plan was ready", dict(type="indirect", speaker="Tony Blair", how="nominal"))]),
+    ("sentence-initial adverb is not part of the speaker",
+     "The market fell. Later analysts said the rally would last.",
+     [("the rally would last", dict(type="indirect", speaker="analysts", mention="analysts"))]),
+    ("nested attribution: the outer report holds quoted words",
+     '\u201cDelegates are free,\u201d Walker said, according to an Associated Press account.',
+     [("Delegates are free,", dict(type="direct", speaker="Walker")),
+      ("\u201cDelegates are free,\u201d Walker said", dict(type="mixed", speaker="Associated Press account"))]),
     ("a role with 'of' is one role",
      "Secretary of State Mike Pompeo left. The secretary of state said the talks would resume.",
      [("the talks would resume", dict(type="indirect", speaker="Mike Pompeo", how="nominal"))]),
@@ -610,3 +617,13 @@ def test_colon_introduces_another_source():
     assert len(first["fragments"]) == 1  # the later quotation is not glued onto the aides' quote
     second = find(quotes, "We must move on.")
     assert "Bush" in second["speaker"]
+
+
+def test_short_quotation_alone_as_a_paragraph_is_a_subheading():
+    _, quotes = run("The board fired her in 2005.\n\n'A change warrior.'\n\nShe has revisited the merger many times.")
+    assert len(quotes) == 0, listing(quotes)
+    # a longer one, or one attributed by the previous paragraph, stays a quotation
+    _, quotes = run('"We tried," Mayor Ellen Park said.\n\n"It failed."')
+    check(find(quotes, "It failed."), quotes, speaker="Ellen Park", how="previous")
+    _, quotes = run("The board fired her in 2005.\n\n'We will rebuild this company from the ground up, whatever it takes.'")
+    assert quotes["text"].tolist() == ["We will rebuild this company from the ground up, whatever it takes."]

@@ -604,7 +604,8 @@ def _np_back(toks: list[Tok], j: int) -> tuple[int, int] | None:
     while i < j and toks[i].low in ("of", "for", "at", "-", "&", ".", "’s", "'s"):
         i += 1
     # drop sentence-initial connectors that are capitalised ("But", "And")
-    while i < j and toks[i].low in ("but", "and", "so", "yet", "however", "meanwhile", "still", "now"):
+    while i < j and toks[i].low in ("but", "and", "so", "yet", "however", "meanwhile", "still", "now", "later", "earlier",
+                                    "yesterday", "today", "instead", "separately", "also", "then", "previously"):
         i += 1
     return i, j + 1
 
@@ -1350,6 +1351,8 @@ class _Doc:
                         chain_quote[m.chain] = last_direct
                         last_para_with_direct = p
                         continue
+                if q.mention is None and _subhead(self.text, masked, m, ps, pe):
+                    continue  # "'A change warrior.'" alone as a paragraph: a subheading, not a quotation
                 para_quotes.append(q)
             # continuation bookkeeping
             pending_colon, pending_cue = self._colon_cue(ps, pe, masked, sents_here)
@@ -2060,7 +2063,9 @@ class _Doc:
         if e - s < 3:
             return None
         marks_ = [m for m in by_pos.values() if s <= m.open < e and not m.used]
-        typ = "mixed" if marks_ else "indirect"
+        # '"Q," Walker said, according to an AP account': quoted words inside make it mixed even
+        # when the inner attribution has taken them
+        typ = "mixed" if marks_ or any(s <= m.open < e for m in by_pos.values()) else "indirect"
         men = resolve_mention(text, masked, mention_span, self.book)
         if len(marks_) == 1:
             m = marks_[0]
@@ -2107,6 +2112,14 @@ class _Doc:
             mk.used = True
             claimed.add(id(mk))
             para_quotes.append(q)
+
+
+def _subhead(text: str, masked: str, m: Marked, ps: int, pe: int) -> bool:
+    """Is ``m`` a short quotation standing alone as a paragraph with nobody named
+    ("'A change warrior.'" between sections): a subheading rather than a quotation?"""
+    if not m.closed or masked[ps:m.open].strip() or masked[m.stop:pe].strip(" .\t\r\n"):
+        return False  # (an open mark may go on in the next paragraph)
+    return len(text[m.inner_start:m.inner_end].split()) <= 6
 
 
 def _scare_quote(text: str, m: Marked, toks: list[Tok], jj: int) -> bool:
