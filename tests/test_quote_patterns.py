@@ -533,6 +533,10 @@ ROUND2 = [
      "Singh said he was alarmed and said he would leave.",
      [("he was alarmed", dict(type="indirect", speaker="Singh")),
       ("he would leave", dict(type="indirect", speaker="Singh"))]),
+    ("'and' + another reporting verb starts a new report",
+     'The pop star said it would be a quieter "behind the scenes affair", and called his genre "dead".',
+     [('it would be a quieter "behind the scenes affair"', dict(type="mixed", speaker="pop star")),
+      ("dead", dict(type="partial", speaker="pop star", lemma="call"))]),
     ("cue-less object phrase after a nominal that refers back",
      'Mayor Ellen Park spoke on Monday. The mayor offered herself as a "law and order" candidate at the rally.',
      [('herself as a "law and order" candidate at the rally', dict(type="mixed", speaker="Ellen Park", how="nominal"))]),
@@ -584,8 +588,10 @@ def test_nominal_speakers_normalised_not_merged_blindly():
         ("In London, the government said taxes would rise.", "taxes would rise", "London"),
         ("Talks stalled. Pompeo left. The secretary of state said the talks would resume.", "the talks would resume",
          "secretary"),
+        ("But a UK Government official responded that the rebate stays.", "the rebate stays", "anonymous official"),
     ],
-    ids=["state after a place is no appositive name", "a fronted place is no appositive", "title without a name"],
+    ids=["state after a place is no appositive name", "a fronted place is no appositive", "title without a name",
+         "a capitalised organisation before a common noun stays"],
 )
 def test_round2_wrong_speakers_avoided(body, text, not_speaker):
     _, quotes = run(body)
@@ -600,8 +606,10 @@ def test_round2_wrong_speakers_avoided(body, text, not_speaker):
         ("He bristled at the idea that the deal was dead.", "the deal was dead"),
         ('The crowd offered a "warm welcome" to the band at the rally.', 'a "warm welcome" to the band at the rally'),
         ('"We won." She left the room.', None),
+        ("Johnson accuses British sprinters", "British sprinters"),
     ],
-    ids=["possessive before a cue form", "noun + that", "cue-less verb of a non-referring subject", "no bare cue after"],
+    ids=["possessive before a cue form", "noun + that", "cue-less verb of a non-referring subject", "no bare cue after",
+         "adjective + plural noun is no clause"],
 )
 def test_round2_not_quotes(body, not_text):
     _, quotes = run(body)

@@ -665,7 +665,7 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = Fa
         return False
     if first.low in ("to", "for", "with", "about", "on", "in", "at", "by", "from", "as", "of"):
         return False
-    prev = first  # "he gets ...": the verb right after a one-word subject counts
+    prev = first if first.low in ("he", "she", "it") else None  # "he gets ...", not "British sprinters"
     for x in range(k + 1, min(len(toks), k + limit)):
         t = toks[x]
         low = t.low
@@ -874,7 +874,7 @@ _COMMON_NOUNS = PERSON_NOMINALS | ORG_NOMINALS | frozenset("experts economists c
 
 def _common_noun_capitalised(words: list[str]) -> bool:
     """Is the only capitalised word of a mention a common noun ("Analysts", "Government", "Police")?"""
-    caps = [w for w in words if w[:1].isupper() and w.lower().rstrip(".") not in TITLES]
+    caps = [w for w in words if w[:1].isupper()]
     return len(caps) == 1 and caps[0].lower().strip(".,") in _COMMON_NOUNS and not caps[0].isupper()
 
 
@@ -1161,7 +1161,7 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
             return t.start  # a spaced hyphen used as a dash
         if t.low in ("and", "but", "while") and i > k + 1 and i + 1 < len(toks):
             nxt = toks[i + 1]
-            if not nxt.cap and nxt.low in CUE_LIKE:
+            if not nxt.cap and (nxt.low in CUE_LIKE or nxt.start in cue_starts):
                 return t.start  # '... and said ...': a new report (a coordinated '... and wanted ...' stays in)
     end = send
     while end > 0 and masked[end - 1] in " .!?\n\t\r…":
