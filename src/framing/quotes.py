@@ -1813,7 +1813,7 @@ class _Doc:
                     marks_.append(q2)
             # words of the sentence before the quote: '<clause> "Q," X said' is one mixed quote
             lead = masked[ss:quote_before.open]
-            if _WORD.search(lead) and lead.strip()[-1:] not in (".", "!", "?", ":"):
+            if _WORD.search(lead) and lead.strip()[-1:] not in (".", "!", "?", ":", "(") and not _lead_has_report(lead, ss, self._cue_starts):
                 lead_s, _ = _strip_span(text, ss, quote_before.open)
                 if not _WORD.search(masked[lead_s:quote_before.open].replace(MASK, "")) is None:
                     frs[0] = [lead_s, quote_before.stop]
@@ -2112,6 +2112,14 @@ class _Doc:
             mk.used = True
             claimed.add(id(mk))
             para_quotes.append(q)
+
+
+def _lead_has_report(lead: str, lo: int, cue_starts) -> bool:
+    """Does the sentence before a quotation (``lead``, starting at offset ``lo``) already hold
+    another attributed quotation ('"A," she said, but ..., "B," said Kunin'), so that the words
+    before are not one reported clause?"""
+    first = lead.find(MASK)
+    return first >= 0 and any(lo + first < c < lo + len(lead) for c in cue_starts)
 
 
 def _subhead(text: str, masked: str, m: Marked, ps: int, pe: int) -> bool:
