@@ -2,7 +2,9 @@
 
 Runs extract_quotes on the gold articles' texts, scores with framing.evaluate.quotes
 (Dice >= 0.5 and >= 0.9; subsets quoted, speech, all; speaker accuracy; end-to-end F1),
-prints a table and the extraction time. Also times extraction on the BBC corpus.
+prints a table, the same for the two halves of the corpus by article index (rules are
+developed on the even half and checked on the odd one), and the extraction time. Also
+times extraction on the BBC corpus and counts its quotes.
 Skips (exit 0) when ../shared is absent.
 
     python bench/eval_quotes.py [--limit N] [--no-bbc] [--json out.json]
@@ -44,9 +46,22 @@ def main(argv=None) -> int:
     print(f"PolNeAR train: {len(docs)} articles, {words:,} words, {len(pred):,} predicted quotes; "
           f"extraction {dt:.2f} s wall, {cpu:.2f} s CPU ({words / cpu / 1e6:.2f} M words per CPU second, one core)")
     print(format_results(result))
-    merged = evaluate_quotes(gold, extract_quotes(docs, continuations="merge"))["thresholds"]["0.5"]["quoted"]
+    merged_pred = extract_quotes(docs, continuations="merge")
+    merged = evaluate_quotes(gold, merged_pred)["thresholds"]["0.5"]["quoted"]
     print(f"with continuations='merge' (PolNeAR's convention): quoted F1 {merged['f1']:.3f}, "
           f"speaker accuracy {merged['speaker_accuracy']:.3f} at Dice 0.5")
+    # the rules are developed on one half (even article index) and checked on the other
+    print("halves by article index (development: even; held out: odd):")
+    print(f"{'half':<5} {'docs':>4} {'q.5 P':>6} {'R':>6} {'F1':>6} {'spk':>6} {'E2E':>6} {'sp.5 F1':>7} "
+          f"{'q.9 F1':>6} {'merge q.5 F1':>12}")
+    for name, parity in (("even", 0), ("odd", 1)):
+        part = [a for i, a in enumerate(gold) if i % 2 == parity]
+        ids = {str(a.get("id", a.get("doc_id"))) for a in part}
+        r = evaluate_quotes(part, pred[pred["doc_id"].isin(ids)])["thresholds"]
+        rm = evaluate_quotes(part, merged_pred[merged_pred["doc_id"].isin(ids)])["thresholds"]["0.5"]["quoted"]
+        q5, s5, q9 = r["0.5"]["quoted"], r["0.5"]["speech"], r["0.9"]["quoted"]
+        print(f"{name:<5} {len(part):>4} {q5['precision']:>6.3f} {q5['recall']:>6.3f} {q5['f1']:>6.3f} "
+              f"{q5['speaker_accuracy']:>6.3f} {q5['e2e_f1']:>6.3f} {s5['f1']:>7.3f} {q9['f1']:>6.3f} {rm['f1']:>12.3f}")
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=1))
     if not args.no_bbc and BBC.is_dir():

@@ -881,6 +881,15 @@ def _common_noun_capitalised(words: list[str]) -> bool:
 _NAME_RE = r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
 
 
+@lru_cache(maxsize=4096)
+def _role_patterns(phrase: tuple) -> tuple:
+    """The two patterns of :func:`_described_entity` for one role phrase (compiled once)."""
+    ph = r"\s+".join(re.escape(w) for w in phrase)
+    return (re.compile(r"(?i:\b" + ph + r")\s+" + _NAME_RE + r"\b(?!\s*[,.]?\s*(?:said|says)\b)"),
+            re.compile(_NAME_RE + r",\s+(?i:the\s+)(?:[\w'’-]+\s+){0,3}?(?i:" + ph
+                       + r")(?=\s*[,.;)]|\s+(?:said|says|told|who)\b)"))
+
+
 def _described_entity(text: str, phrase: list[str], s: int, book: EntityBook) -> Entity | None:
     """The entity an earlier sentence gives the role ``phrase`` (lower-case words of "the prime
     minister"): "Prime Minister Tony Blair", "prime minister Tony Blair" or "Tony Blair, the
@@ -888,12 +897,12 @@ def _described_entity(text: str, phrase: list[str], s: int, book: EntityBook) ->
     A person's role (minister, spokesman) never goes to an organisation."""
     if not phrase or phrase[-1] in ("statement", "report", "letter", "release", "document", "study", "survey", "poll"):
         return None
-    ph = r"\s+".join(re.escape(w) for w in phrase)
     window_start = max(0, s - 5000)
     window = text[window_start:s]
+    if phrase[-1] not in window.lower():
+        return None
     found = None
-    for pat in (re.compile(r"(?i:\b" + ph + r")\s+" + _NAME_RE + r"\b(?!\s*[,.]?\s*(?:said|says)\b)"),
-                re.compile(_NAME_RE + r",\s+(?i:the\s+)(?:[\w'’-]+\s+){0,3}?(?i:" + ph + r")(?=\s*[,.;)]|\s+(?:said|says|told|who)\b)")):
+    for pat in _role_patterns(tuple(phrase)):
         for mt in pat.finditer(window):
             if found is None or mt.start() > found[0]:
                 found = (mt.start(), mt.group(1))
@@ -1776,7 +1785,7 @@ class _Doc:
             inverted = True
             if b < n and toks[b].text == ",":
                 end = b + 1
-                while end < n and toks[end].text not in (",", ".", ";") and not toks[end].is_quote:
+                while end < n and toks[end].text not in (",", ".", ";", ")") and not toks[end].is_quote:
                     end += 1
                 if end > b + 1:
                     appositive = text[toks[b + 1].start:toks[end - 1].end]
