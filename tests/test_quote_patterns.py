@@ -546,6 +546,15 @@ ROUND2 = [
     ("several quoted phrases in one reported clause stay one mixed quote",
      'Guns are "the ultimate public health crisis" and "stunt growth," Dean said.',
      [('Guns are "the ultimate public health crisis" and "stunt growth,"', dict(type="mixed", speaker="Dean"))]),
+    ("a group named earlier as subject",
+     "The candidates met in Ohio. Several said they would rather get block grants.",
+     [("they would rather get block grants", dict(type="indirect", speaker="several", mention="Several"))]),
+    ("subject, aside, relative clause, cue",
+     "Sanders, meanwhile, who has no such endorsements, said he was not worried.",
+     [("he was not worried", dict(type="indirect", speaker="Sanders"))]),
+    ("fronted phrase before the reported clause, then ', X said'",
+     "Given his success, his endorsements will carry weight, spokesman Neil Sroka said.",
+     [("Given his success, his endorsements will carry weight", dict(type="indirect", speaker="Neil Sroka"))]),
     ("cue-less object phrase after a nominal that refers back",
      'Mayor Ellen Park spoke on Monday. The mayor offered herself as a "law and order" candidate at the rally.',
      [('herself as a "law and order" candidate at the rally', dict(type="mixed", speaker="Ellen Park", how="nominal"))]),
@@ -598,9 +607,11 @@ def test_nominal_speakers_normalised_not_merged_blindly():
         ("Talks stalled. Pompeo left. The secretary of state said the talks would resume.", "the talks would resume",
          "secretary"),
         ("But a UK Government official responded that the rebate stays.", "the rebate stays", "anonymous official"),
+        ("Many voters said the vote was rigged.", "the vote was rigged", "many"),
     ],
     ids=["state after a place is no appositive name", "a fronted place is no appositive", "title without a name",
-         "a capitalised organisation before a common noun stays"],
+         "a capitalised organisation before a common noun stays",
+         "a determiner before its noun is no group subject"],
 )
 def test_round2_wrong_speakers_avoided(body, text, not_speaker):
     _, quotes = run(body)

@@ -458,7 +458,10 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
                 b = i - 1
                 while sep == "," and b >= 2 and toks[b].text.isdigit() and toks[b - 1].text == ",":
                     b -= 2  # the age in "Name, 22, of Flint,"
-                np = _np_back(toks, _skip_back(toks, b))
+                jb = _skip_back(toks, b)
+                if 1 <= jb < b and toks[jb].text == ",":
+                    jb = _skip_back(toks, jb - 1)  # "Sanders, meanwhile, who ..., said": past the aside
+                np = _np_back(toks, jb)
                 if np is not None:
                     return np[0], np[1], "apposition:" + str(i + 1) + ":" + str(j)
                 break
@@ -543,6 +546,20 @@ def _that_after_adjunct(toks: list[Tok], j: int, cue_starts=()) -> int:
     return j
 
 
+_GROUP_PRONOUNS = frozenset("several others many some most both few".split())
+
+
+def _clause_after_lead(toks: list[Tok]) -> bool:
+    """A clause after a short fronted phrase and its comma ("Given Sanders' success, his
+    endorsements will carry ...", "In 2012, the party lost ...")?"""
+    for c in range(1, min(len(toks) - 1, 10)):
+        if toks[c].text == ",":
+            return not toks[c + 1].is_quote and is_clause(toks, c + 1, limit=30, quote_verb=True)
+        if toks[c].is_quote or toks[c].text in (";", ":", "."):
+            return False
+    return False
+
+
 _CONTRACTED = frozenset("he she it who that there".split())
 
 
@@ -576,6 +593,8 @@ def _np_back(toks: list[Tok], j: int) -> tuple[int, int] | None:
     last = toks[j]
     if last.low in PRONOUNS or last.low in ("who",):
         return (j, j + 1) if last.low in PRONOUNS else None
+    if last.low in _GROUP_PRONOUNS and (j == 0 or toks[j - 1].text in (",", ";") or toks[j - 1].low in ("and", "but")):
+        return j, j + 1  # "Several said ...", "Others argued ...": a group named earlier
     if not _np_token_ok(last) or last.low in ("of", "for", "at", "-", "&", ".", "’s", "'s") or last.low in DETERMINERS:
         return None
     if not last.cap and (last.low.endswith("ed") or last.low.endswith("ing")) and last.low not in PERSON_NOMINALS:
@@ -963,6 +982,9 @@ def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityB
     det = low[0] if low[0] in DETERMINERS else ""
     core_words = words[1:] if det else words
     core_low = low[1:] if det else low
+    if not core_words and det in _GROUP_PRONOUNS:
+        m.speaker, m.how, m.kind = det, "adjacent", "plural"  # "Several said": the group as written
+        return m
     # "a spokesman for the ministry": speaker is the organisation
     role_head = ""  # "the secretary of state": the role's head word is "secretary"
     for cut, w in enumerate(core_low):
@@ -2001,7 +2023,7 @@ class _Doc:
         if e - s < 8:
             return None
         local = tokens(masked, s, e)
-        if not local or not is_clause(local, 0, limit=30, quote_verb=True):
+        if not local or not (is_clause(local, 0, limit=30, quote_verb=True) or _clause_after_lead(local)):
             return None
         marks_ = [m for m in by_pos.values() if s <= m.open < e and not m.used]
         typ = "mixed" if marks_ else "indirect"
