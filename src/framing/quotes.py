@@ -1608,7 +1608,10 @@ class _Doc:
                         span = (toks[i].start, toks[j - 1].end)
                 if span is not None:
                     return resolve_mention(self.text, masked, span, self.book), (toks[k].start, c)
-            np = _np_back(toks, len(toks) - 1)
+            last = len(toks) - 1
+            if toks[last].text == ")":  # "Rep. Trey Gowdy (R-S.C.):" - the name before its parenthesis
+                last = next((x - 1 for x in range(last - 1, max(-1, last - 12), -1) if toks[x].text == "("), last)
+            np = _np_back(toks, last)
             if np is not None and np[1] - np[0] <= 6 and any(t.cap for t in toks[np[0]:np[1]]) \
                     and (np[0] == 0 or toks[np[0] - 1].low in ("-", "\u2013", "\u2014", ",", "(", "from")
                          or toks[np[0] - 1].is_quote):
