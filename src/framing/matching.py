@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress, count
+from operator import itemgetter
 from typing import Sequence
 
 import numpy as np
@@ -90,7 +91,7 @@ def _is_boundary(before: str, sep: str) -> bool:
 def _crosses_at(src: str, sp: str, raw: list, i: int, n: int, p: int) -> bool:
     """Does the phrase of tokens ``i .. i+n-1`` (token ``i`` at offset ``p``) span a sentence or clause boundary?
 
-    ``sp`` is the text with its non-token characters blanked (:func:`_spaced`), ``raw``
+    ``sp`` is the text with its non-token characters blanked (:func:`_spaced_bytes`), ``raw``
     its tokens, ``src`` the text the separators are read from.
     """
     for k in range(i, i + n - 1):
@@ -104,34 +105,39 @@ def _crosses_at(src: str, sp: str, raw: list, i: int, n: int, p: int) -> bool:
 # ASCII bytes -> themselves when they can belong to a token (word characters, "-", "'"), else a space
 _TOKEN_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'")
 _ASCII_TOKENS = bytes(c if c in _TOKEN_BYTES else 32 for c in range(256))
-# a hyphen or apostrophe that does not join two word characters (it then separates tokens)
-_LOOSE_JOINER = re.compile(rb"[-'](?:(?![A-Za-z0-9_])|(?<![A-Za-z0-9_][-']))")
-_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+# a hyphen or apostrophe that does not join two word characters (it then separates tokens);
+# one pattern per character, so that the regex engine skips to it as a literal prefix
+_LOOSE_HYPHEN = re.compile(rb"-(?:(?![A-Za-z0-9_])|(?<![A-Za-z0-9_]-))")
+_LOOSE_APOSTROPHE = re.compile(rb"'(?:(?![A-Za-z0-9_])|(?<![A-Za-z0-9_]'))")
+_ASCII_BYTES = bytes(range(128))
+_WORD_RE = re.compile(r"\w")
+_CHUNK_CHARS = 1 << 20  # texts are blanked and split in chunks of about this many characters
 
 
-def _spaced(text: str) -> str | None:
-    """``text`` with every character outside a token turned into a space, or None.
+def _non_ascii(text: str) -> str:
+    """The characters of ``text`` outside ASCII, in order."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
-    Same length as ``text``; its ``split()`` gives exactly the tokens of
-    ``_SPLIT_RE`` (``\\w+(?:[-']\\w+)*``) and a token's offset in it is its offset in
-    ``text``. Done with ``bytes.translate`` (C speed), so only for text whose word
-    characters are all ASCII (other characters, such as "£" or curly quotes, are
-    separators anyway); None otherwise (the caller tokenizes with the regex).
+
+def _spaced_bytes(text: str) -> bytes:
+    """``text`` as ASCII bytes with every character outside a token turned into a space.
+
+    For text whose word characters are all ASCII (others, such as "£" or curly quotes,
+    are separators anyway). Same length as ``text``; its ``split()`` gives exactly the
+    tokens of ``_SPLIT_RE`` (``\\w+(?:[-']\\w+)*``) and a token's offset in it is its
+    offset in ``text``. All in C: ``bytes.translate`` and two literal-prefixed regexes.
     """
-    if text.isascii():
-        b = text.encode("ascii")
-    elif _NON_ASCII_WORD.search(text) is None:
-        b = text.encode("ascii", "replace")  # one "?" (a separator) per other character
-    else:
-        return None
+    b = text.encode("ascii") if text.isascii() else text.encode("ascii", "replace")  # one "?" per other character
     b = b.translate(_ASCII_TOKENS)
-    if b"-" in b or b"'" in b:
-        b = _LOOSE_JOINER.sub(b" ", b)
-    return b.decode("ascii")
+    if b"-" in b:
+        b = _LOOSE_HYPHEN.sub(b" ", b)
+    if b"'" in b:  # after the hyphens: a loose hyphen next to it is a space now, still not a word character
+        b = _LOOSE_APOSTROPHE.sub(b" ", b)
+    return b
 
 
 def _blank_gaps(parts: list) -> str:
-    """The text of ``_SPLIT_RE.split`` parts with the separators blanked (see :func:`_spaced`)."""
+    """The text of ``_SPLIT_RE.split`` parts with the separators blanked (see :func:`_spaced_bytes`)."""
     return "".join([p if k & 1 else " " * len(p) for k, p in enumerate(parts)])
 
 
@@ -426,10 +432,13 @@ class DictionaryMatcher:
     def _scan_texts(self, texts: list, offsets: bool = True, rows: list | None = None) -> tuple[list, np.ndarray]:
         """:meth:`scan` of a list of texts (records name ``rows[k]`` for text ``k`` when given).
 
-        Each text is turned into a string of the same length whose non-token characters are
-        spaces (:func:`_spaced`, C-level for ASCII text), whose ``split()`` are the tokens;
-        Python code runs only at tokens where a term can start, and finds their offsets
-        with ``str.find`` in that string.
+        Texts whose word characters are all ASCII (nearly all news text: "£", dashes and
+        curly quotes are separators) are joined by newlines and blanked at C speed
+        (:func:`_spaced_bytes`: every character outside a token becomes a space), so that
+        one ``str.split()`` gives their tokens and numpy their offsets and counts; a token
+        -> candidates cache is consulted once per token from C (``map``/``compress``), and
+        Python code runs only at tokens where a term can start. Other texts are tokenized
+        one by one with the regex. Both give the same tokens, hence the same records.
         """
         comp = self._compiled()
         case_sensitive = self.case_sensitive
@@ -438,43 +447,22 @@ class DictionaryMatcher:
         crosses = _crosses_at
         cache = self._vocabulary()
         lookup = cache.__getitem__  # resolves (and remembers) unseen tokens through __missing__
-        split = _SPLIT_RE.split
-        spaced = _spaced
         rest_ok = _rest_ok
         full_ok = _full_ok
         hit_offsets = _hit_offsets
         n_lex = comp.n_lex
         records: list[tuple] = []
         record = records.append
-        n_tokens: list[int] = []
-        add_count = n_tokens.append
-        for u, text in zip(rows, texts) if rows is not None else enumerate(texts):
-            if not isinstance(text, str):
-                text = "" if text is None or text != text else str(text)
-            low = text if case_sensitive else text.lower()
-            if "\u2019" in low:
-                low = low.replace("\u2019", "'")
-            if len(low) == len(text):
-                src = low
-                sp = spaced(low)
-                if sp is not None:
-                    toks = raw = sp.split()
-                else:  # a word character outside ASCII: the regex tokenizer
-                    parts = split(low)
-                    toks = raw = parts[1::2]
-                    sp = _blank_gaps(parts)
-            else:  # a rare character whose lower case is longer: keep the original's offsets
-                src = text.replace("\u2019", "'")
-                parts = split(src)
-                raw = parts[1::2]
-                toks = [t.lower() for t in raw]
-                sp = _blank_gaps(parts)
+        texts = [t if isinstance(t, str) else ("" if t is None or t != t else str(t)) for t in texts]
+        ids = list(rows) if rows is not None else list(range(len(texts)))
+        n_tokens = np.zeros(len(texts), dtype=np.int64)
+
+        def unit_matches(u: int, toks: list, raw: list, hits: list, at: dict | None, src: str, sp: str,
+                         base: int) -> None:
+            """Record the matches of one unit: ``toks`` (normalized) and ``raw`` (as in ``src``)
+            tokens, ``hits`` the indices of tokens where a term can start, ``at`` their offsets
+            in ``sp``/``src`` (None: found here), ``base`` the unit's offset there."""
             ntok = len(toks)
-            add_count(ntok)
-            hits = list(compress(count(), map(lookup, toks)))
-            if not hits:
-                continue
-            at = None  # token index -> offset, for the hits (and phrase starts found from them)
             extra = None
             starts = []
             for i in hits:
@@ -506,7 +494,7 @@ class DictionaryMatcher:
                 known_starts = dict(starts)
                 starts = [(i, known_starts.get(i)) for i in sorted(set(known_starts).union(extra))]
             elif not starts:
-                continue
+                return
             free = [0] * n_lex
             chosen = []
             for i, regular in starts:
@@ -560,21 +548,21 @@ class DictionaryMatcher:
                         free[li] = i + c[2]
                         chosen.append((i, li, (c[0], c[2], None, c[5], c[6], c[7])))
             if not chosen:
-                continue
+                return
             if at is None and (offsets or window):
                 at = hit_offsets(sp, raw, hits)
             for i, li, best in chosen:
                 if offsets:
                     n = best[1]
-                    start = at[i]
+                    p = at[i]
+                    start = p - base
                     last = toks[i + n - 1]
                     if n == 1:
                         end = start + len(last)
                     else:
-                        p = start
                         for k in range(i + 1, i + n):
                             p = sp.find(raw[k], p + len(raw[k - 1]))
-                        end = p + len(raw[i + n - 1])
+                        end = p - base + len(raw[i + n - 1])
                     last_word = best[5]
                     if last_word is not None and last != last_word:
                         end -= 2  # matched through the possessive's base word: leave "'s" out
@@ -596,7 +584,78 @@ class DictionaryMatcher:
                         p = pk
                         k -= 1
                 record((u, li, best[4], best[3], start, end, negated))
-        return records, np.asarray(n_tokens, dtype=np.int64)
+
+        batch, alone = [], []
+        for k, t in enumerate(texts):
+            (batch if t.isascii() or _WORD_RE.search(_non_ascii(t)) is None else alone).append(k)
+        chunk: list[int] = []
+        size = 0
+        for k in batch + [None]:
+            if k is not None and (not chunk or size < _CHUNK_CHARS):
+                chunk.append(k)
+                size += len(texts[k]) + 1
+                continue
+            if chunk:
+                joined = "\n".join([texts[j] for j in chunk])
+                low = joined if case_sensitive else joined.lower()
+                if len(low) != len(joined):  # a character whose lower case is longer (not ASCII, not a word
+                    alone += chunk           # character: cannot happen, kept for safety)
+                else:
+                    if "\u2019" in low:
+                        low = low.replace("\u2019", "'")
+                    spb = _spaced_bytes(low)
+                    sp = spb.decode("ascii")
+                    toks = sp.split()
+                    is_tok = np.frombuffer(spb, dtype=np.uint8) != 32
+                    first = is_tok.copy()
+                    first[1:] &= ~is_tok[:-1]
+                    tok_starts = np.flatnonzero(first)
+                    lens = np.fromiter((len(texts[j]) + 1 for j in chunk), dtype=np.int64, count=len(chunk))
+                    ubeg = np.zeros(len(chunk), dtype=np.int64)
+                    np.cumsum(lens[:-1], out=ubeg[1:])
+                    ft = np.searchsorted(tok_starts, ubeg)
+                    counts = np.diff(ft, append=len(tok_starts))
+                    n_tokens[chunk] = counts
+                    hits = list(compress(count(), map(lookup, toks)))
+                    if hits:
+                        harr = np.asarray(hits, dtype=np.int64)
+                        hunit = np.searchsorted(ft, harr, side="right") - 1
+                        hpos = tok_starts[harr].tolist()
+                        cuts = [0, *(np.flatnonzero(np.diff(hunit)) + 1).tolist(), len(hits)]
+                        hunit = hunit.tolist()
+                        ft_l, ubeg_l, counts_l = ft.tolist(), ubeg.tolist(), counts.tolist()
+                        for a, b in zip(cuts, cuts[1:]):
+                            j = hunit[a]
+                            t0 = ft_l[j]
+                            raw = toks[t0:t0 + counts_l[j]]
+                            local = [h - t0 for h in hits[a:b]]
+                            unit_matches(ids[chunk[j]], raw, raw, local, dict(zip(local, hpos[a:b])), low, sp,
+                                         ubeg_l[j])
+            chunk = [k] if k is not None else []
+            size = len(texts[k]) + 1 if k is not None else 0
+        if alone:
+            split = _SPLIT_RE.split
+            for k in sorted(alone):
+                text = texts[k]
+                low = text if case_sensitive else text.lower()
+                if "\u2019" in low:
+                    low = low.replace("\u2019", "'")
+                if len(low) == len(text):
+                    src = low
+                    parts = split(low)
+                    toks = raw = parts[1::2]
+                else:  # a rare character whose lower case is longer: keep the original's offsets
+                    src = text.replace("\u2019", "'")
+                    parts = split(src)
+                    raw = parts[1::2]
+                    toks = [t.lower() for t in raw]
+                n_tokens[k] = len(toks)
+                hits = list(compress(count(), map(lookup, toks)))
+                if hits:
+                    unit_matches(ids[k], toks, raw, hits, None, src, _blank_gaps(parts), 0)
+            if batch:
+                records.sort(key=itemgetter(0))  # unit order, as if scanned one by one (the sort is stable)
+        return records, n_tokens
 
     @staticmethod
     def _expand(records: list[tuple], texts: list, frags: list | None) -> dict:
