@@ -238,13 +238,13 @@ def test_killed_run_resumes_to_the_same_tables(tmp_path, lexicon):
     entries = store / "cache" / "matches"
     deadline = time.time() + 60
     while time.time() < deadline and proc.poll() is None:
-        if entries.is_dir() and len(list(entries.glob("*/*.parquet"))) >= 3:
+        if entries.is_dir() and len(list(entries.glob("*/*.arrow"))) >= 3:
             break
         time.sleep(0.01)
     assert proc.poll() is None, "the run finished before it could be killed; make the corpus bigger"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    done_before = len(list(entries.glob("*/*.parquet")))
+    done_before = len(list(entries.glob("*/*.arrow")))
     assert 3 <= done_before < 12
     assert not (store / "manifest.json").exists()
     code_version.cache_clear()  # the source as the killed run saw it
@@ -289,11 +289,11 @@ def test_analyze_a_documents_frame_with_a_speaker_frame_uses_the_cache(corpus, l
     speakers = load_speakers(table)
     cache = tmp_path / "cache"
     first = analyze(docs, speakers=speakers, lexicons=[lexicon], cache=cache, chunk_size=4)
-    entries = sorted(p.name for p in cache.rglob("*.parquet"))
+    entries = sorted(p.name for p in cache.rglob("*.arrow"))
     assert entries and len(first.documents) == 12
     assert set(first.quotes["side"]) >= {"opposition", "government"}
     again = analyze(docs, speakers=speakers, lexicons=[lexicon], cache=cache, chunk_size=4)
-    assert sorted(p.name for p in cache.rglob("*.parquet")) == entries  # nothing new computed
+    assert sorted(p.name for p in cache.rglob("*.arrow")) == entries  # nothing new computed
     for name, df in first.items():
         pd.testing.assert_frame_equal(df, getattr(again, name), obj=name)
     by_path = analyze(corpus, speakers=table, lexicons=[lexicon], cache=False)
@@ -306,7 +306,7 @@ def test_prune_cache_keeps_exactly_what_the_store_uses(corpus, lexicon, tmp_path
     lexicon.write_text(LEXICON_CHANGED, encoding="utf-8")
     run = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5, prune=True)
     assert run.pruned == 2 * 3 * 2 + 1  # old scores and matches entries and sidecars, one remembered run
-    entries = sorted((store / "cache").rglob("*.parquet"))
+    entries = sorted((store / "cache").rglob("*.arrow"))
     assert len(entries) == 6 * 3
     again = process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
     assert sum(again.computed.values()) == 0 and again.written is False

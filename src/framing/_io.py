@@ -26,10 +26,13 @@ def _temp_beside(path: Path, *, prefix: str, suffix: str) -> tuple[int, str]:
 
 
 @contextlib.contextmanager
-def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
+def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8", *,
+                 fsync: bool = True) -> Iterator[IO]:
     """Open a temporary file next to ``path``; on success rename it over ``path``.
 
-    An exception (or Ctrl-C) inside the block leaves ``path`` as it was.
+    An exception (or Ctrl-C) inside the block leaves ``path`` as it was. ``fsync=False``
+    skips flushing the file to the disk before the rename (still atomic against a killed
+    process, not against a power cut): for files that are cheap to lose, such as timings.
     """
     path = Path(path)
     binary = "b" in mode
@@ -38,7 +41,8 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
         with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "") as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if fsync:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -53,10 +53,11 @@ def write_part(src: str, dest: str, schema) -> str:
     import pyarrow.parquet as pq
 
     from .._io import atomic_path
+    from .cache import read_entry
     from .store import PARQUET_OPTIONS, conform
 
     with atomic_path(dest) as tmp:
-        pq.write_table(conform(pq.read_table(src), schema), tmp, **PARQUET_OPTIONS)
+        pq.write_table(conform(read_entry(src), schema), tmp, **PARQUET_OPTIONS)
     return dest
 
 

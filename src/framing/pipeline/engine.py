@@ -581,6 +581,8 @@ def _warm(settings: Settings) -> None:
 
     for name in ("segment", "quotes", "speakers", "units", "sentiment", "matching", "scoring"):
         importlib.import_module(f"framing.{name}")
+    import pyarrow.ipc  # noqa: F401 - the cache entries' format
+
     _resources(settings)
 
 
@@ -843,9 +845,9 @@ def _entry_paths(run: Run, stage: str) -> list[Path]:
 
 def table_schema(paths: Sequence[Path]):
     """The unified schema of a table's chunk entries (from their footers only)."""
-    import pyarrow.parquet as pq
+    from .cache import entry_schema
 
-    return unify_schemas(pq.read_schema(p) for p in paths)
+    return unify_schemas(entry_schema(p) for p in paths)
 
 
 def errors_frame(errors: Iterable[dict]) -> pd.DataFrame:
@@ -856,7 +858,8 @@ def errors_frame(errors: Iterable[dict]) -> pd.DataFrame:
 def assemble_tables(run: Run) -> Tables:
     """The run's tables in memory, read from its cache entries in corpus order."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
+
+    from .cache import read_entry
 
     out = Tables()
     for name, stage in TABLE_STAGES.items():
@@ -864,7 +867,7 @@ def assemble_tables(run: Run) -> Tables:
         if not paths:
             continue
         schema = table_schema(paths)
-        setattr(out, name, from_arrow(pa.concat_tables([conform(pq.read_table(p), schema) for p in paths])))
+        setattr(out, name, from_arrow(pa.concat_tables([conform(read_entry(p), schema) for p in paths])))
     out.errors = errors_frame(run.errors)
     return out
 
@@ -916,6 +919,7 @@ def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
     import pyarrow.parquet as pq
 
     from .._io import atomic_path, atomic_write, write_table
+    from .cache import read_entry
 
     store = Path(store)
     store.mkdir(parents=True, exist_ok=True)
@@ -945,7 +949,7 @@ def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
                 return
             with pq.ParquetWriter(tmp, schema, **PARQUET_OPTIONS) as writer:
                 for p in paths:
-                    writer.write_table(conform(pq.read_table(p), schema))
+                    writer.write_table(conform(read_entry(p), schema))
 
     # Arrow reads and writes Parquet without the GIL: the tables are written in parallel
     import concurrent.futures
@@ -1086,7 +1090,7 @@ def write_run_stats(run: Run, store: Path) -> None:
         "seconds": {k: round(v, 4) for k, v in run.seconds.items()},
         "wall_seconds": round(run.wall_seconds, 4),
     }
-    with atomic_write(store / "run.json") as fh:
+    with atomic_write(store / "run.json", fsync=False) as fh:  # timings: not worth a disk flush
         json.dump(stats, fh, indent=2)
         fh.write("\n")
 

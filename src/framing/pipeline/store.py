@@ -104,7 +104,9 @@ def to_arrow(df: pd.DataFrame):
 
 def _canonical_type(t):
     """One Arrow type per kind of value, whatever pandas dtype it came from (str dtype
-    gives large_string, object gives string): equal tables give equal bytes."""
+    gives large_string, object gives string): equal tables give equal bytes. List items
+    are named ``element``, as Parquet names them (a table read back from Parquet has
+    the same schema as the one written)."""
     import pyarrow as pa
 
     if pa.types.is_large_string(t):
@@ -112,7 +114,7 @@ def _canonical_type(t):
     if pa.types.is_large_binary(t):
         return pa.binary()
     if pa.types.is_large_list(t) or pa.types.is_list(t):
-        return pa.list_(_canonical_type(t.value_type))
+        return pa.list_(pa.field("element", _canonical_type(t.value_type), t.value_field.nullable))
     if pa.types.is_struct(t):
         return pa.struct([pa.field(f.name, _canonical_type(f.type)) for f in t])
     return t
