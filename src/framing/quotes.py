@@ -1075,7 +1075,7 @@ def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityB
 
 _CAP_RUN = re.compile(r"(?<![\w\x01])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof)\.?\s+)?[A-Z][\w’'-]*"
                       r"(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-|(?:Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]*)*")
-_SENT_START_WORDS = frozenset("the a an but and in on at as after before when while if this that these those it he she they we i said says stated added continued asked wrote".split())
+_SENT_START_WORDS = frozenset("the a an but and in on at as after before when while if this that these those it he she they we i said says stated added continued asked wrote although though because since however meanwhile yet still also now then yesterday today despite".split())
 
 
 @lru_cache(maxsize=65536)
@@ -1192,8 +1192,11 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
             return t.start  # a spaced hyphen used as a dash
         if t.low in ("and", "but", "while") and i > k + 1 and i + 1 < len(toks):
             nxt = toks[i + 1]
-            if not nxt.cap and (nxt.low in CUE_LIKE or nxt.start in cue_starts):
-                return t.start  # '... and said ...': a new report (a coordinated '... and wanted ...' stays in)
+            if not nxt.cap and (nxt.low in CUE_LIKE or nxt.start in cue_starts
+                                 or (t.low != "and" and nxt.low.endswith("ed") and len(nxt.low) > 4)):
+                # '... and said ...' / '..., but accepted ...': a new report or the journalist's contrast
+                # (a coordinated '... and wanted ...' stays in the reported clause)
+                return t.start
     end = send
     while end > 0 and masked[end - 1] in " .!?\n\t\r…":
         end -= 1
