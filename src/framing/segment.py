@@ -405,18 +405,31 @@ def segment(documents: pd.DataFrame) -> pd.DataFrame:
     and ``excluded`` (boilerplate spans are left out). Sentences with no letter or
     digit (a stray ``.``) are dropped; indices count the sentences kept.
     """
-    cols: dict[str, list] = {k: [] for k in ("doc_id", "sent_id", "paragraph", "sentence", "start", "end", "text", "is_title")}
+    doc_col: list = []
+    sid_col: list = []
+    par_col: list = []
+    num_col: list = []
+    start_col: list = []
+    end_col: list = []
+    text_col: list = []
+    title_col: list = []
     for doc_id, text, title, excluded in zip(*_columns(documents)):
-        for n, (p, a, b, is_title) in enumerate(sentence_spans(text, title, excluded)):
-            cols["doc_id"].append(doc_id)
-            cols["sent_id"].append(f"{doc_id}:s{n}")
-            cols["paragraph"].append(p)
-            cols["sentence"].append(n)
-            cols["start"].append(a)
-            cols["end"].append(b)
-            cols["text"].append(text[a:b])
-            cols["is_title"].append(is_title)
-    out = pd.DataFrame(cols)
+        spans = sentence_spans(text, title, excluded)
+        if not spans:
+            continue
+        n = len(spans)
+        paras, starts, ends, titles = zip(*spans)
+        doc_col += [doc_id] * n
+        prefix = f"{doc_id}:s"
+        sid_col += [f"{prefix}{i}" for i in range(n)]
+        par_col += paras
+        num_col += range(n)
+        start_col += starts
+        end_col += ends
+        text_col += [text[a:b] for a, b in zip(starts, ends)]
+        title_col += titles
+    out = pd.DataFrame({"doc_id": doc_col, "sent_id": sid_col, "paragraph": par_col, "sentence": num_col,
+                        "start": start_col, "end": end_col, "text": text_col, "is_title": title_col})
     for c in ("paragraph", "sentence", "start", "end"):
         out[c] = out[c].astype("int64")
     out["is_title"] = out["is_title"].astype(bool)

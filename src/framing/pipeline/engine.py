@@ -311,7 +311,9 @@ STAGE_INPUTS = {
 
 # stage tables later stages read: handed on as they read back from the cache, so
 # fresh and resumed runs compute from the same values
-CONSUMED = {"sentences", "quotes_raw"}
+# (the sentences table, plain strings, integers and booleans, reads back unchanged:
+# it is handed on as computed)
+CONSUMED = {"quotes_raw"}
 
 
 def _order_by_doc(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
@@ -584,6 +586,11 @@ def _warm(settings: Settings) -> None:
     import pyarrow.ipc  # noqa: F401 - the cache entries' format
 
     _resources(settings)
+    # one tiny document through every stage builds what the stages build lazily on first
+    # use (cue patterns, VADER tables, compiled regular expressions): once, not per worker
+    _try_stages(pd.DataFrame({"doc_id": ["warm-up"], "title": ["Warm up"], "excluded": [[]], "text": [
+        'Warm up\n\n"This is very good news," said John Smith, the minister. He added that it was not bad.']}),
+        settings)
 
 
 class _Pool:
