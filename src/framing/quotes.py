@@ -1928,6 +1928,11 @@ class _Doc:
                     return make([[m.inner_start, m.inner_end]], "partial", [m]), m.close
             frs = [[m.inner_start, m.inner_end]]
             marks_ = [m]
+            m2 = self._resumed_after(toks, j, by_pos)
+            if m2 is not None:  # 'Fallon fired back: "Q1," he wrote, "Q2."': one quotation
+                frs.append([m2.inner_start, m2.inner_end])
+                marks_.append(m2)
+                return make(frs, "direct", marks_), m2.close
             return make(frs, "direct", marks_), m.close
         object_only = lemma in PARTIAL_CUES and j < n and toks[j].low in ("for", "on", "up", "off", "in")
         if object_only:
@@ -1984,6 +1989,25 @@ class _Doc:
             if not _WORD.search(outside):
                 return make([[m.inner_start, m.inner_end]], "direct", marks_), e
         return make([[s, e]], typ, marks_), e
+
+    def _resumed_after(self, toks: list[Tok], j: int, by_pos) -> Marked | None:
+        """The quotation resuming the one at token ``j`` after a short attribution of the same
+        speaker ('"Q1," he wrote, "Q2."'), or None."""
+        n = len(toks)
+        for c in range(j + 2, min(n - 2, j + 6)):
+            if toks[c].start not in self._cue_starts:
+                continue
+            subj = toks[j + 1:c]
+            if not subj or not (len(subj) == 1 and subj[0].low in PRONOUNS or all(t.cap for t in subj)):
+                return None
+            e = c + 1
+            while e < n and toks[e].start < (self._cue_at(toks, c) or toks[c].end):
+                e += 1
+            if e + 1 < n and toks[e].text == "," and toks[e + 1].is_quote:
+                m2 = by_pos.get(toks[e + 1].start)
+                return m2 if m2 is not None and not m2.used else None
+            return None
+        return None
 
     def _object_with_quote(self, p, masked, toks, j, se, by_pos, make):
         """"questioned Trump's "New York values"": an object phrase holding quoted words is a mixed quote."""
