@@ -558,6 +558,10 @@ ROUND2 = [
     ("colon introduction, then the quotation resumes after 'he wrote,'",
      'Fallon fired back: \u201cAs a guardian of the legacy,\u201d he wrote, \u201cwe know you are rooting for her.\u201d',
      [("As a guardian of the legacy, we know you are rooting for her.", dict(type="direct", speaker="Fallon"))]),
+    ("a naming participle is no speech; the participle cue takes the sentence's subject",
+     'On Sunday, Carson shared a syllabus for a psychology class called \u201cPerception\u201d on his page, '
+     'writing \u201cAllow me to do the research for the reporter.\u201d',
+     [("Allow me to do the research for the reporter.", dict(type="direct", speaker="Carson", lemma="write"))]),
     ("a group named earlier as subject",
      "The candidates met in Ohio. Several said they would rather get block grants.",
      [("they would rather get block grants", dict(type="indirect", speaker="several", mention="Several"))]),
@@ -639,9 +643,11 @@ def test_round2_wrong_speakers_avoided(body, text, not_speaker):
         ('The crowd offered a "warm welcome" to the band at the rally.', 'a "warm welcome" to the band at the rally'),
         ('"We won." She left the room.', None),
         ("Johnson accuses British sprinters", "British sprinters"),
+        ('The campaign released a web ad called "Playing Trump" on Friday.', "Playing Trump"),
     ],
     ids=["possessive before a cue form", "noun + that", "cue-less verb of a non-referring subject", "no bare cue after",
-         "adjective + plural noun is no clause"],
+         "adjective + plural noun is no clause",
+         "a thing called by a name"],
 )
 def test_round2_not_quotes(body, not_text):
     _, quotes = run(body)

@@ -1754,6 +1754,8 @@ class _Doc:
                     j -= 1
                 if i <= j and any(t.text[0].isalpha() for t in toks[i:j + 1]):
                     subj = (i, j + 1, "")
+        if subj is not None and _naming_participle(toks, subj, k, after, lemma, text, by_pos):
+            return None  # 'a 2002 psychology class called "Perception"': a name, not speech
         if subj is not None:
             i, j, how = subj
             np_span = mention_span = (toks[i].start, toks[j - 1].end)
@@ -2181,6 +2183,20 @@ def _lead_has_report(lead: str, lo: int, cue_starts) -> bool:
     before are not one reported clause?"""
     first = lead.find(MASK)
     return first >= 0 and any(lo + first < c < lo + len(lead) for c in cue_starts)
+
+
+def _naming_participle(toks: list[Tok], subj: tuple, k: int, after: int, lemma: str, text: str, by_pos) -> bool:
+    """'a class called "Perception"', 'an ad dubbed "Playing Trump"': a past participle of a
+    naming verb right after a common noun and right before a quotation names the thing."""
+    if lemma not in ("call", "dub", "name", "title", "term", "label", "brand") or not toks[k].low.endswith("ed"):
+        return False
+    if after >= len(toks) or not toks[after].is_quote or k == 0:
+        return False
+    i, j, how = subj
+    head = toks[j - 1]
+    if j != k or head.cap or head.low in PRONOUNS or head.low in PERSON_NOMINALS:
+        return False  # 'Trump called "..."', 'the senator called "..."': a speaker
+    return True
 
 
 def _subhead(text: str, masked: str, m: Marked, ps: int, pe: int) -> bool:
