@@ -348,16 +348,19 @@ def _token_cache(comp: _Compiled) -> dict:
     exact, anchor_exact, by_head, short, resolve = comp.exact, comp.anchor_exact, comp.by_head, comp.short, comp.resolve
     head = _HEAD
 
+    # the wildcard prefixes a token may start with, by its first HEAD characters (str.startswith takes a tuple)
+    prefixes = {h: keys + short for h, keys in by_head.items()}
+
     class _TokenCache(dict):
         __slots__ = ()
 
         def __missing__(self, tok: str):
-            if (not short and tok not in exact and tok not in anchor_exact and tok[:head] not in by_head
-                    and not tok.endswith("'s")):
-                self[tok] = None  # the common case, decided without a call
-                return None
-            value = self[tok] = resolve(tok)
-            return value
+            if (tok in exact or tok in anchor_exact or tok.endswith("'s")
+                    or tok.startswith(prefixes.get(tok[:head], short))):
+                value = self[tok] = resolve(tok)
+                return value
+            self[tok] = None  # the common case, decided without a call
+            return None
 
     return _TokenCache()
 
@@ -672,7 +675,8 @@ class DictionaryMatcher:
         if frags is not None:
             first = np.zeros(len(texts), dtype=np.int64)
             multi = []
-            for k, fr in enumerate(frags):
+            for k in set(us):  # only the units with matches
+                fr = frags[k]
                 if fr is not None and len(fr):
                     first[k] = int(fr[0][0])
                     if len(fr) > 1:
@@ -686,8 +690,9 @@ class DictionaryMatcher:
             ds, de = s_arr, e_arr
         sizes = np.fromiter(map(len, payloads), dtype=np.int64, count=len(payloads))
         if (sizes == 1).all():
-            cols = [p[0][0] for p in payloads]
-            weights = [p[0][1] for p in payloads]
+            firsts = list(map(itemgetter(0), payloads))
+            cols = list(map(itemgetter(0), firsts))
+            weights = list(map(itemgetter(1), firsts))
             return {"unit": u_arr, "lexicon": list(lis), "col": cols, "term": list(terms), "match": matched,
                     "start": ds, "end": de, "weight": weights, "negated": list(negs)}
         rep = np.repeat(np.arange(len(records)), sizes)
@@ -731,8 +736,13 @@ class DictionaryMatcher:
             sizes = np.fromiter(map(len, payloads), dtype=np.int64, count=len(payloads))
             idx = np.repeat(np.fromiter(us, dtype=np.int64, count=len(us)), sizes)
             negated = np.repeat(np.fromiter(negs, dtype=bool, count=len(negs)), sizes)
-            cols = np.fromiter((c for p in payloads for c, _w, _k in p), dtype=np.int64, count=int(sizes.sum()))
-            weights = np.fromiter((w for p in payloads for _c, w, _k in p), dtype=float, count=int(sizes.sum()))
+            if (sizes == 1).all():  # the usual case: each term in one category
+                firsts = list(map(itemgetter(0), payloads))
+                cols = np.fromiter(map(itemgetter(0), firsts), dtype=np.int64, count=len(firsts))
+                weights = np.fromiter(map(itemgetter(1), firsts), dtype=float, count=len(firsts))
+            else:
+                cols = np.fromiter((c for p in payloads for c, _w, _k in p), dtype=np.int64, count=int(sizes.sum()))
+                weights = np.fromiter((w for p in payloads for _c, w, _k in p), dtype=float, count=int(sizes.sum()))
         else:
             idx = cols = np.zeros(0, dtype=np.int64)
             weights = np.zeros(0)
