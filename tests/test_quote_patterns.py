@@ -562,6 +562,10 @@ ROUND2 = [
      'On Sunday, Carson shared a syllabus for a psychology class called \u201cPerception\u201d on his page, '
      'writing \u201cAllow me to do the research for the reporter.\u201d',
      [("Allow me to do the research for the reporter.", dict(type="direct", speaker="Carson", lemma="write"))]),
+    ("participle cue after a fronted infinitive phrase and a clause",
+     'Continuing to explain his view, Carson rejected the notion, saying that if he "found something rotten, '
+     'I would fix it."',
+     [('if he "found something rotten, I would fix it."', dict(type="mixed", speaker="Carson", lemma="say"))]),
     ("a group named earlier as subject",
      "The candidates met in Ohio. Several said they would rather get block grants.",
      [("they would rather get block grants", dict(type="indirect", speaker="several", mention="Several"))]),

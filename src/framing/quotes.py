@@ -452,6 +452,9 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
                 inner = toks[i + 1] if i + 1 < j else None
                 if inner is None:
                     break
+                if sep == "," and i + 2 < j and (inner.cap or inner.low in PRONOUNS) and not toks[i + 2].cap \
+                        and (toks[i + 2].low in CLAUSE_VERBS or toks[i + 2].low.endswith("ed")):
+                    break  # "..., Carson rejected the notion ..., saying": a clause, not an appositive
                 if sep == "," and i > 2 and j - i - 1 - sum(x.text == "." for x in toks[i + 1:j]) == 1 \
                         and (inner.text.isdigit() or (inner.cap and not _descriptor_head(toks, i))):
                     continue  # "Cory James, 22, of Flint, Mich., said": a state or an age, look further back
@@ -2143,8 +2146,8 @@ class _Doc:
             t = toks[v]
             low = t.low
             verbish = low in CLAUSE_VERBS or (low.endswith("ed") and not t.cap) or (t.start in self._cue_starts)
-            if not verbish:
-                continue
+            if not verbish or toks[v - 1].low == "to":
+                continue  # "Continuing to explain ..., Carson rejected": not the infinitive
             subj = subject_before(toks, v, masked)
             if subj is None:
                 return None
