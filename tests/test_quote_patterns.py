@@ -566,6 +566,9 @@ ROUND2 = [
      'Continuing to explain his view, Carson rejected the notion, saying that if he "found something rotten, '
      'I would fix it."',
      [('if he "found something rotten, I would fix it."', dict(type="mixed", speaker="Carson", lemma="say"))]),
+    ("'those + participle' are people",
+     "Most of those polled said the economy was weak.",
+     [("the economy was weak", dict(type="indirect", speaker="those polled"))]),
     ("a group named earlier as subject",
      "The candidates met in Ohio. Several said they would rather get block grants.",
      [("they would rather get block grants", dict(type="indirect", speaker="several", mention="Several"))]),

@@ -600,7 +600,8 @@ def _np_back(toks: list[Tok], j: int) -> tuple[int, int] | None:
         return j, j + 1  # "Several said ...", "Others argued ...": a group named earlier
     if not _np_token_ok(last) or last.low in ("of", "for", "at", "-", "&", ".", "’s", "'s") or last.low in DETERMINERS:
         return None
-    if not last.cap and (last.low.endswith("ed") or last.low.endswith("ing")) and last.low not in PERSON_NOMINALS:
+    if not last.cap and (last.low.endswith("ed") or last.low.endswith("ing")) and last.low not in PERSON_NOMINALS \
+            and not (j > 0 and toks[j - 1].low == "those"):  # "those surveyed said": people
         return None  # a verb, not a noun: "a court document filed", "she began"
     i = j
     n = 0
@@ -1051,7 +1052,7 @@ def resolve_mention(text: str, masked: str, span: tuple[int, int], book: EntityB
             ent = book.add_name(phrase, kind, s, salient=salient)
             m.speaker, m.how, m.kind = ent.name, "adjacent", kind
             return m
-        m.speaker, m.how = phrase, "adjacent"
+        m.speaker, m.how = ("those " + phrase if det == "those" else phrase), "adjacent"  # "those surveyed"
         return m
     desc, name = _descriptor_and_name(core_words)
     name = name.replace("’s", "").replace("'s", "").strip(" ,.-")
