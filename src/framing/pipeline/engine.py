@@ -443,24 +443,24 @@ def _run_chunk(task: ChunkTask) -> ChunkResult:
             return tables[stage]
         if stage == "units":
             quotes_raw, sentences = get("quotes_raw"), get("sentences")
-            t0 = time.perf_counter()
+            t0 = _cpu()
             tables[stage] = build_units(quotes_raw, sentences, docs)
-            seconds["units"] = time.perf_counter() - t0
+            seconds["units"] = _cpu() - t0
             return tables[stage]
         key = task.keys[stage]
         if cache.has(stage, key):
             tables[stage] = cache.read(stage, key)
             return tables[stage]
         inputs = {s: get(s) for s in STAGE_INPUTS[stage]}
-        t0 = time.perf_counter()
+        t0 = _cpu()
         table, per_doc, n = _compute(stage, inputs, settings, cache, task.doc_keys, docs, order, unique_ids, memo)
-        t1 = time.perf_counter()
+        t1 = _cpu()
         arrow = to_arrow(table)
-        writes.append(pool.submit(cache.write, stage, key, arrow, per_doc))
+        writes.append(pool.submit(_cpu_of, cache.write, stage, key, arrow, per_doc))
         if stage in CONSUMED:  # later stages read it as it reads back from the cache
             table = from_arrow(arrow)
         seconds[stage] = t1 - t0
-        seconds["cache"] = seconds.get("cache", 0.0) + time.perf_counter() - t1
+        seconds["cache"] = seconds.get("cache", 0.0) + _cpu() - t1
         computed[stage] = n
         tables[stage] = table
         return table
@@ -473,18 +473,28 @@ def _run_chunk(task: ChunkTask) -> ChunkResult:
 
     try:
         if not cache.has("documents", task.keys["documents"]):
-            writes.append(pool.submit(cache.write, "documents", task.keys["documents"], docs))
+            writes.append(pool.submit(_cpu_of, cache.write, "documents", task.keys["documents"], docs))
             computed["documents"] = len(docs)
         with reuse_spans():  # quote extraction reuses the segmentation's spans
             for stage in STAGES[1:]:
                 if not cache.has(stage, task.keys[stage]):
                     get(stage)
     finally:
-        t0 = time.perf_counter()
-        for f in writes:
-            f.result()
-        seconds["cache"] = seconds.get("cache", 0.0) + time.perf_counter() - t0
+        spent = sum(f.result() for f in writes)  # every entry is on disk before the chunk is reported done
+        seconds["cache"] = seconds.get("cache", 0.0) + spent
     return ChunkResult(task.index, task.keys, len(docs), computed, seconds)
+
+
+# stage timings are CPU seconds of the thread doing the work: unlike wall time, they do
+# not grow when other processes compete for the cores
+_cpu = time.thread_time
+
+
+def _cpu_of(fn, *args) -> float:
+    """Run ``fn(*args)``; the CPU seconds it took (in this thread)."""
+    t0 = _cpu()
+    fn(*args)
+    return _cpu() - t0
 
 
 @functools.lru_cache(maxsize=None)
@@ -591,6 +601,9 @@ def _warm(settings: Settings) -> None:
     _try_stages(pd.DataFrame({"doc_id": ["warm-up"], "title": ["Warm up"], "excluded": [[]], "text": [
         'Warm up\n\n"This is very good news," said John Smith, the minister. He added that it was not bad.']}),
         settings)
+    import gc
+
+    gc.freeze()  # the workers' collections skip (and so do not copy) everything inherited
 
 
 class _Pool:
@@ -654,9 +667,10 @@ class Run:
     n_documents: int = 0
     computed: dict = dataclasses.field(default_factory=lambda: {s: 0 for s in STAGES})
     cached_chunks: int = 0
-    # seconds: parent-side "load" (reading the corpus), "hash", "write" (the store);
-    # summed over workers for each stage (compute time, not wall time)
-    # "units" building them, "cache" converting and writing cache entries
+    # CPU seconds: parent-side "load" (reading the corpus), "hash", "write" (the store);
+    # summed over workers for each stage (compute time, not wall time, so contention
+    # for the cores does not inflate them), "units" building them, "cache" converting
+    # and writing cache entries
     seconds: dict = dataclasses.field(
         default_factory=lambda: {s: 0.0 for s in ("load", "hash", *STAGES[1:], "units", "cache", "write")}
     )
@@ -726,15 +740,15 @@ def execute(
             bar.update(n)
 
     chunks = iter_chunks(corpus, chunk_size=chunk_size, strict=strict, **load_options)
-    t_load = time.perf_counter()
+    t_load = _cpu()
     upcoming = next(chunks, None)
-    run.seconds["load"] += time.perf_counter() - t_load
+    run.seconds["load"] += _cpu() - t_load
     try:
         while upcoming is not None:
             chunk = upcoming
-            t_load = time.perf_counter()
+            t_load = _cpu()
             upcoming = next(chunks, None)  # one chunk ahead: a corpus of one chunk needs no pool
-            t_hash = time.perf_counter()
+            t_hash = _cpu()
             run.seconds["load"] += t_hash - t_load
             run.errors.extend(chunk.attrs.get("errors", []) or [])
             run.warnings.extend(chunk.attrs.get("warnings", []) or [])
@@ -742,7 +756,7 @@ def execute(
                 continue
             keys_ = doc_keys(chunk)
             keys = chunk_keys(chunk, keys_, settings)
-            run.seconds["hash"] += time.perf_counter() - t_hash
+            run.seconds["hash"] += _cpu() - t_hash
             run.chunks.append(keys)
             run.n_documents += len(chunk)
             slot = len(run.chunks) - 1
@@ -1046,9 +1060,9 @@ def process(
     )
     _check_not_empty(run, corpus)
     run.store = store
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # the tables are written by threads: CPU of the whole process
     run.written = write_store(run, store, corpus)
-    run.seconds["write"] = time.perf_counter() - t0
+    run.seconds["write"] = time.process_time() - t0
     if prune:
         run.pruned = prune_cache(run)
     write_run_stats(run, store)
