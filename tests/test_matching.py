@@ -301,3 +301,104 @@ def test_reuse_sentences_equals_a_scan_on_random_documents(options):
     _, scan = m.match_and_rate(units, counts=True)
     _, reuse = m.match_and_rate(units, counts=True, reuse_sentences=True)
     pd.testing.assert_frame_equal(scan, reuse, check_exact=True)
+
+
+# -- the C-level tokenizer (blanked text) and the per-unit regex path give the same results --------------------
+
+TRICKY = ["", "   ", "--", "'", "a", "war-", "-war", "'war'", "--war--", "a--b", "x-'y", "y'-z", "rock 'n' roll",
+          "don't", "Korea's", "Korea\u2019s", "U.S.-led", "cease-fire", "wars' end", "\u00a35bn", "\u201cwar\u201d",
+          "\u2014 threat \u2014", "_x_ 9-11", "e.g. war", "not  a\tcrisis\n", "a-", "'", "-'-", "\ufffd war"]
+
+
+def test_blanked_text_splits_into_the_regex_tokens_at_their_offsets():
+    from framing.matching import _batchable, _spaced_bytes
+
+    for text in TRICKY + [" ".join(TRICKY), "".join(TRICKY)]:
+        low = text.lower().replace("\u2019", "'")
+        assert _batchable(low)
+        blanked = _spaced_bytes(low).decode("ascii")
+        assert len(blanked) == len(text)
+        assert blanked.split() == tokenize(text), text
+        pos = 0
+        for tok in blanked.split():  # a token's offset in the blanked text is its offset in the text
+            pos = blanked.index(tok, pos)
+            assert low[pos:pos + len(tok)] == tok
+            pos += len(tok)
+    assert not _batchable("caf\u00e9") and not _batchable("\u0130stanbul") and _batchable("\u00a35 \u2014 \u201cx\u201d")
+
+
+WORKED = ("Officials say it's not a nuclear-armed threat -- nor a 'nuclear threat'; North Korea's envoy, in good "
+          "faith based talks, isn't to blame for human rights abuses.")
+WORKED_LEX = {"threat": ["nuclear threat", "threat*", "nuclear*"], "rights": ["human rights", "human rights abuse*"],
+              "blame": ["to blame", "blame*"], "korea": ["north korea", "korea*"], "talks": ["good faith", "faith based"]}
+WORKED_MATCHES = [  # category, term, match, start, end, negated
+    ("threat", "nuclear*", "nuclear-armed", 25, 38, True),  # "not" 2 tokens before
+    ("threat", "threat*", "threat", 39, 45, True),
+    ("threat", "nuclear threat", "nuclear threat", 56, 70, True),  # "nor", across the loose dashes and quote
+    ("korea", "north korea", "North Korea", 73, 84, False),  # "'s" left out; "';" ends the window
+    ("talks", "good faith", "good faith", 97, 107, False),  # not also "faith based"
+    ("blame", "to blame", "to blame", 127, 135, True),  # "isn't"; the phrase starts at a function word
+    ("rights", "human rights abuse*", "human rights abuses", 140, 159, False),  # longest, not "human rights"
+]
+
+
+@pytest.mark.parametrize("suffix, n_tokens", [("", 26), (" In Z\u00fcrich.", 28), (" \u0130stanbul.", 27)])
+def test_worked_example_on_both_tokenizer_paths(suffix, n_tokens):
+    # ASCII text takes the blanked-text path; a non-ASCII word character ("\u00fc") the regex path;
+    # "\u0130" (lower case longer than the letter) the path that keeps the original's offsets
+    text = WORKED + suffix
+    got = DictionaryMatcher([WORKED_LEX]).match(units_of(text))
+    rows = list(got[["category", "term", "match", "start", "end", "negated"]].itertuples(index=False, name=None))
+    assert rows == WORKED_MATCHES
+    assert all(text[s:e] == mt for _c, _t, mt, s, e, _n in rows)
+    rates = DictionaryMatcher([WORKED_LEX]).rates(units_of(text), counts=True)
+    assert rates["n_tokens"].tolist() == [n_tokens]
+    assert rates["custom.threat.negated"].tolist() == [3]
+
+
+def _random_units(seed: int, n: int) -> pd.DataFrame:
+    import random
+
+    words = ("the human rights crisis not no U.S. Mr. Kim said to blame market markets price's Price rise risk "
+             "war war- -war 'war' talks peace nuclear-armed nuclear threat threats isn't don\u2019t cannot "
+             "caf\u00e9 \u00a35 \u2014 - -- ; : ? ! . , \u201c \u201d ' e.g. a \u0130 North Korea's korea").split()
+    rng = random.Random(seed)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 25))) + rng.choice(["", ".", " .", ".\u201d"])
+             for _ in range(n)]
+    return units_of(*texts)
+
+
+@pytest.mark.parametrize("options", [{}, {"negation_window": 0}, {"negation_window": 5}, {"case_sensitive": True}])
+def test_blanked_and_regex_paths_agree_on_random_units(monkeypatch, options):
+    import framing.matching as fm
+
+    lex = {"a": ["human rights", "crisis", "to blame", "market* price*", "u.s", "war", "peace talks", "mr kim",
+                 "nuclear*", "nuclear threat", "north korea"], "b": ["rise", "risk*", "the crisis", "threat*", "war"]}
+    units = _random_units(3, 400)
+    kinds = [fm._batchable(t.lower()) for t in units["text"]]
+    assert 0.2 * len(kinds) < sum(kinds) < 0.9 * len(kinds)  # both paths in one call
+    m_default, r_default = DictionaryMatcher([lex], **options).match_and_rate(units, counts=True)
+    assert len(m_default) > 300 and m_default["negated"].any() == (options.get("negation_window") != 0)
+    monkeypatch.setattr(fm, "_CHUNK_CHARS", 40)  # many chunks, units on both sides of their ends
+    m_chunks, r_chunks = DictionaryMatcher([lex], **options).match_and_rate(units, counts=True)
+    monkeypatch.setattr(fm, "_batchable", lambda text: False)  # every unit through the regex tokenizer
+    m_regex, r_regex = DictionaryMatcher([lex], **options).match_and_rate(units, counts=True)
+    rates_only = DictionaryMatcher([lex], **options).rates(units, counts=True)
+    for m in (m_chunks, m_regex):
+        pd.testing.assert_frame_equal(m_default, m, check_exact=True)
+    for r in (r_chunks, r_regex, rates_only):
+        pd.testing.assert_frame_equal(r_default, r, check_exact=True)
+    plain = [k for k, t in enumerate(units["text"]) if "\u0130" not in t]  # tokenize() lower-cases first: "i" + dot
+    assert [r_default["n_tokens"][k] for k in plain] == [len(tokenize(units["text"][k])) for k in plain]
+    texts = dict(zip(units["unit_id"], units["text"]))
+    assert all(texts[u][s:e] == mt for u, s, e, mt in zip(m_default["unit_id"], m_default["start"],
+                                                         m_default["end"], m_default["match"]))
+
+
+def test_units_of_both_paths_keep_their_order_and_missing_texts_count_zero():
+    units = units_of("a threat", "caf\u00e9 threat", "", "threat threat", "\u0130 threat", "no threat")
+    units.loc[2, "text"] = None
+    m, r = DictionaryMatcher([{"t": ["threat"]}]).match_and_rate(units)
+    assert m["unit_id"].tolist() == ["u0", "u1", "u3", "u3", "u4", "u5"]
+    assert m["start"].tolist() == [2, 5, 0, 7, 2, 3] and m["negated"].tolist() == [False] * 5 + [True]
+    assert r["n_tokens"].tolist() == [2, 2, 0, 2, 2, 2]

@@ -111,12 +111,17 @@ _LOOSE_HYPHEN = re.compile(rb"-(?:(?![A-Za-z0-9_])|(?<![A-Za-z0-9_]-))")
 _LOOSE_APOSTROPHE = re.compile(rb"'(?:(?![A-Za-z0-9_])|(?<![A-Za-z0-9_]'))")
 _ASCII_BYTES = bytes(range(128))
 _WORD_RE = re.compile(r"\w")
-_CHUNK_CHARS = 1 << 20  # texts are blanked and split in chunks of about this many characters
+_CHUNK_CHARS = 1 << 16  # texts are blanked and split in chunks of about this many characters
 
 
 def _non_ascii(text: str) -> str:
     """The characters of ``text`` outside ASCII, in order."""
     return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+
+
+def _batchable(text: str) -> bool:
+    """Are all word characters of ``text`` ASCII (so that :func:`_spaced_bytes` tokenizes it)?"""
+    return text.isascii() or _WORD_RE.search(_non_ascii(text)) is None
 
 
 def _spaced_bytes(text: str) -> bytes:
@@ -590,7 +595,7 @@ class DictionaryMatcher:
 
         batch, alone = [], []
         for k, t in enumerate(texts):
-            (batch if t.isascii() or _WORD_RE.search(_non_ascii(t)) is None else alone).append(k)
+            (batch if _batchable(t) else alone).append(k)
         chunk: list[int] = []
         size = 0
         for k in batch + [None]:
