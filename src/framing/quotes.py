@@ -1139,6 +1139,24 @@ def _strip_span(text: str, s: int, e: int, chars: str = " \t\n\r,;:") -> tuple[i
     return s, e
 
 
+def _is_dash(t: Tok, masked: str) -> bool:
+    """An em or en dash, or a hyphen with spaces around it."""
+    return t.text in ("\u2014", "\u2013") or (t.text == "-" and masked[t.start - 1:t.start] == " "
+                                                and masked[t.end:t.end + 1] == " ")
+
+
+def _paired_dash(toks: list[Tok], i: int, masked: str) -> int:
+    """Index of the dash closing an aside opened by the dash at ``i`` (within 20 tokens, no
+    quotation or sentence punctuation between), else -1."""
+    for x in range(i + 2, min(len(toks) - 1, i + 21)):
+        t = toks[x]
+        if t.is_quote or t.text in (";", ".", "!", "?", ":"):
+            return -1
+        if _is_dash(t, masked) and t.text == toks[i].text:
+            return x
+    return -1
+
+
 _QUOTE_GOES_ON = frozenset("said says told added he she they it i we".split())  # '"Q," he said' is handled by the cue
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
@@ -1152,8 +1170,15 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
     # 'While he said he would not criticize Cruz, he did ...': a cue inside a fronted adverbial
     # clause; its content ends at the comma before the main clause's subject
     fronted = bool(toks) and toks[0].low in _FRONTED and not any(x.low in _FRONTED for x in toks[1:k])
+    aside_end = -1  # '... Bill Clinton — often the easiest person to provoke — has been ...': a paired dash
     for i in range(k, len(toks)):
         t = toks[i]
+        if i <= aside_end:
+            continue
+        if i > k and _is_dash(t, masked):
+            aside_end = _paired_dash(toks, i, masked)
+            if aside_end > i:
+                continue
         if fronted and t.text == "," and i > k + 1 and i + 1 < len(toks) \
                 and (toks[i + 1].low in PRONOUNS or toks[i + 1].cap):
             return t.start
