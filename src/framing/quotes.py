@@ -535,15 +535,19 @@ def _trailing_adjunct(toks: list[Tok], k: int) -> bool:
 _ADJUNCT_PREP = frozenset("in on at during with to after before from for by via through over into".split())
 
 
-def _that_after_adjunct(toks: list[Tok], j: int, cue_starts=()) -> int:
+def _that_after_adjunct(toks: list[Tok], j: int, cue_starts=(), *, with_object: bool = False) -> int:
     """Index of the "that" after a prepositional adjunct starting at token ``j`` ("[in a heated
-    argument with Keyworth] that ..."), else ``j``."""
-    if j >= len(toks) or toks[j].low not in _ADJUNCT_PREP:
+    argument with Keyworth] that ...") or, for a cue that takes an object (``with_object``: tell,
+    warn ...), after its object ("told [a town hall in Salem, New Hampshire on Monday] that"),
+    else ``j``."""
+    if j >= len(toks) or not (toks[j].low in _ADJUNCT_PREP or with_object):
         return j
     for x in range(j + 1, min(len(toks), j + 13)):
         t = toks[x]
         if t.low == "that":
             return x if x > j + 1 else j
+        if t.text == "," and with_object and x + 1 < len(toks) and toks[x + 1].cap and toks[x - 1].cap:
+            continue  # "Salem, New Hampshire"
         if t.is_quote or t.start in cue_starts or not (_np_token_ok(t) or t.low in DETERMINERS or t.low in _ADJUNCT_PREP):
             return j
     return j
@@ -1931,7 +1935,7 @@ class _Doc:
         adjunct_from = j
         if j < n and toks[j].low != "that" and not toks[j].is_quote:
             # "declared in a heated argument with Keyworth that ...": an adjunct, then the reported clause
-            j = _that_after_adjunct(toks, j, self._cue_starts)
+            j = _that_after_adjunct(toks, j, self._cue_starts, with_object=lemma in NEEDS_OBJECT)
         # allow ", however," / "repeatedly"
         if j < n and toks[j].text in (",", ":") and j + 1 < n and toks[j + 1].is_quote:
             j += 1
