@@ -579,6 +579,9 @@ ROUND2 = [
     ("object of 'told' with a place apposition before 'that'",
      "Donald Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is fine.",
      [("waterboarding is fine", dict(type="indirect", speaker="Donald Trump", lemma="tell"))]),
+    ("cue-less: pronoun + present-tense verb before a short quotation",
+     'Mayor Ellen Park spoke on Monday. She talks about how the city must be ready "to fight tonight."',
+     [('about how the city must be ready "to fight tonight."', dict(type="mixed", speaker="Ellen Park", how="pronoun"))]),
     ("a group named earlier as subject",
      "The candidates met in Ohio. Several said they would rather get block grants.",
      [("they would rather get block grants", dict(type="indirect", speaker="several", mention="Several"))]),
@@ -661,10 +664,12 @@ def test_round2_wrong_speakers_avoided(body, text, not_speaker):
         ('"We won." She left the room.', None),
         ("Johnson accuses British sprinters", "British sprinters"),
         ('The campaign released a web ad called "Playing Trump" on Friday.', "Playing Trump"),
+        ('The campaign ads "blast" the rival every night.', '"blast" the rival every night'),
     ],
     ids=["possessive before a cue form", "noun + that", "cue-less verb of a non-referring subject", "no bare cue after",
          "adjective + plural noun is no clause",
-         "a thing called by a name"],
+         "a thing called by a name",
+         "a plural noun is no present-tense verb"],
 )
 def test_round2_not_quotes(body, not_text):
     _, quotes = run(body)

@@ -567,6 +567,16 @@ def _clause_after_lead(toks: list[Tok]) -> bool:
     return False
 
 
+def _pronoun_verb(toks: list[Tok], v: int) -> bool:
+    """A present-tense verb right after he/she/it ("He describes himself as ...", "she
+    routinely calls ...")."""
+    low = toks[v].low
+    if len(low) <= 3 or not low.endswith("s") or low.endswith(("ss", "'s", "’s", "us", "is")):
+        return False
+    b = _skip_back(toks, v - 1)
+    return b >= 0 and toks[b].low in ("he", "she", "it") and all(x.low.endswith("ly") for x in toks[b + 1:v])
+
+
 _CONTRACTED = frozenset("he she it who that there".split())
 
 
@@ -1505,7 +1515,8 @@ class _Doc:
         ("Cruz questioned Trump's 'New York values'") makes the object phrase a mixed quote."""
         for v in range(qi - 1, 0, -1):
             t = toks[v]
-            if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR) or t.low in AUX:
+            if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR or _pronoun_verb(toks, v)) \
+                    or t.low in AUX:
                 continue
             if toks[v - 1].low in DETERMINERS or toks[v - 1].low in ("to", "be", "been", "being", "was", "were", "is", "are"):
                 continue
