@@ -200,7 +200,7 @@ def main(argv=None) -> int:
             )
             busy = {k: v for k, v in stats["seconds"].items() if v > 0}
             total = sum(busy.values()) or 1
-            print("   time by stage (s, summed over workers): " + ", ".join(
+            print("   time by stage (CPU s, summed over workers): " + ", ".join(
                 f"{k} {v:.2f} ({100 * v / total:.0f}%)" for k, v in sorted(busy.items(), key=lambda kv: -kv[1])))
         if 4 in results and 16 in results:
             r4, r16 = results[4], results[16]

@@ -702,9 +702,13 @@ def execute(
     executor=None,
     progress: bool | None = None,
     strict: bool = False,
+    on_chunk=None,
     **load_options,
 ) -> Run:
-    """Run every stage over every chunk of ``corpus`` (cached); return the :class:`Run`."""
+    """Run every stage over every chunk of ``corpus`` (cached); return the :class:`Run`.
+
+    ``on_chunk(keys)`` is called with each finished chunk's entry keys, in corpus order.
+    """
     if chunk_size < 1:
         raise ParameterError(f"chunk_size must be at least 1, not {chunk_size}")
     t0 = time.perf_counter()
@@ -736,6 +740,8 @@ def execute(
                 run.computed[stage] += n_docs
             for stage, sec in result.seconds.items():
                 run.seconds[stage] = run.seconds.get(stage, 0.0) + sec
+        if on_chunk is not None and run.chunks[index] is not None:
+            on_chunk(run.chunks[index])
         if bar is not None:
             bar.update(n)
 
@@ -932,10 +938,111 @@ def run_manifest(run: Run, corpus) -> dict:
     }
 
 
-def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
+class _TableStream:
+    """The store's tables written while the chunks are computed.
+
+    Each finished chunk's entries (in corpus order) are appended, by one background
+    thread of the parent, to a hidden Parquet file per table, exactly as
+    :func:`write_store` would write them when every chunk has the schema of the first
+    (the usual case); :meth:`finish` moves such a file into place, so the store is not
+    read and written again after the last chunk. A table whose chunks differ in schema
+    is left to :func:`write_store`. Files of a killed run are removed by the next one.
+    """
+
+    PREFIX = ".stream-"
+
+    def __init__(self, store: Path, cache_dir: str):
+        import concurrent.futures
+
+        self.store = Path(store)
+        self.cache = Cache(cache_dir)
+        self.store.mkdir(parents=True, exist_ok=True)
+        for old in self.store.glob(f"{self.PREFIX}*.parquet"):
+            old.unlink(missing_ok=True)
+        self.files: dict[str, list] = {}  # name -> [path, writer, schema, first schema, chunks]
+        self.broken: set[str] = set()
+        self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="framing-store")
+        self.pending: list = []
+        self.seconds = 0.0  # CPU seconds spent writing
+
+    def __call__(self, keys: dict) -> None:
+        self.pending = [f for f in self.pending if not f.done()]
+        self.pending.append(self.pool.submit(self._append, keys))
+
+    def _append(self, keys: dict) -> None:
+        t0 = _cpu()
+        try:
+            self._append_tables(keys)
+        finally:
+            self.seconds += _cpu() - t0
+
+    def _append_tables(self, keys: dict) -> None:
+        import pyarrow.parquet as pq
+
+        from .cache import read_entry
+
+        for name, stage in TABLE_STAGES.items():
+            if name in self.broken:
+                continue
+            try:
+                table = read_entry(self.cache.path(stage, keys[stage]))
+                entry = self.files.get(name)
+                if entry is None:
+                    schema = unify_schemas([table.schema])  # what write_store makes of equal schemas
+                    path = self.store / f"{self.PREFIX}{name}-{os.getpid()}.parquet"
+                    writer = pq.ParquetWriter(path, schema, **PARQUET_OPTIONS)
+                    self.files[name] = entry = [path, writer, schema, table.schema, 0]
+                elif not table.schema.equals(entry[3], check_metadata=True):
+                    self._drop(name)
+                    continue
+                entry[1].write_table(conform(table, entry[2]))
+                entry[4] += 1
+            except Exception:  # noqa: BLE001 - write_store writes this table instead
+                self._drop(name)
+
+    def _drop(self, name: str) -> None:
+        self.broken.add(name)
+        entry = self.files.pop(name, None)
+        if entry is not None:
+            try:
+                entry[1].close()
+            finally:
+                entry[0].unlink(missing_ok=True)
+
+    def _wait(self) -> None:
+        for f in self.pending:
+            f.result()
+        self.pending = []
+
+    def finish(self, name: str, schema, n_chunks: int, dest: Path) -> bool:
+        """Move the streamed ``name`` table to ``dest`` if it holds all ``n_chunks``
+        chunks with exactly ``schema``; False (nothing done) otherwise."""
+        self._wait()
+        entry = self.files.get(name)
+        if entry is None or name in self.broken or entry[4] != n_chunks or not schema.equals(
+                entry[2], check_metadata=True):
+            return False
+        entry[1].close()
+        os.chmod(entry[0], 0o600)  # as every file written through framing._io.atomic_path
+        os.replace(entry[0], dest)
+        del self.files[name]
+        return True
+
+    def discard(self) -> None:
+        """Stop and remove every file not moved into place."""
+        self._wait()
+        for name in list(self.files):
+            self._drop(name)
+        self.pool.shutdown(wait=True)
+
+
+def write_store(run: Run, store: str | os.PathLike, corpus=None, stream: "_TableStream | None" = None) -> bool:
     """Stream the run's chunk tables into ``store/<table>.parquet`` (atomic per file).
 
     Returns False when the store already holds exactly these tables (nothing written).
+    ``stream``: the tables already written while the chunks were computed; a table
+    whose file there has the final schema is moved into place, the others are written
+    here.
     """
     import pyarrow.parquet as pq
 
@@ -953,6 +1060,8 @@ def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
             old = {}
         same = all(old.get(k) == manifest[k] for k in ("entries", "corpus", "parameters"))
         if same and all((store / f"{t}.parquet").is_file() for t in TABLES):
+            if stream is not None:
+                stream.discard()
             return False
     # the manifest goes first: a run killed while writing leaves no stale "complete" mark
     old_path.unlink(missing_ok=True)
@@ -964,6 +1073,8 @@ def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
             shutil.rmtree(parts)
         paths = _entry_paths(run, stage)
         schema = table_schema(paths) if paths else None
+        if stream is not None and schema is not None and stream.finish(name, schema, len(paths), store / f"{name}.parquet"):
+            return
         with atomic_path(store / f"{name}.parquet") as tmp:
             if schema is None:
                 pd.DataFrame().to_parquet(tmp, index=False)
@@ -975,13 +1086,19 @@ def write_store(run: Run, store: str | os.PathLike, corpus=None) -> bool:
     # Arrow reads and writes Parquet without the GIL: the tables are written in parallel
     import concurrent.futures
 
-    with concurrent.futures.ThreadPoolExecutor(max_workers=min(len(TABLE_STAGES), os.cpu_count() or 1)) as pool:
-        for f in [pool.submit(write_one, name, stage) for name, stage in TABLE_STAGES.items()]:
-            f.result()
+    t0 = _cpu()
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=min(len(TABLE_STAGES), os.cpu_count() or 1)) as pool:
+            spent = [pool.submit(_cpu_of, write_one, name, stage) for name, stage in TABLE_STAGES.items()]
+            run.seconds["write"] = run.seconds.get("write", 0.0) + sum(f.result() for f in spent)
+    finally:
+        if stream is not None:
+            stream.discard()  # whatever was not moved into place
     write_table(errors_frame(run.errors), store / "errors.parquet")
     with atomic_write(old_path) as fh:
         json.dump(manifest, fh, indent=2, sort_keys=True)
         fh.write("\n")
+    run.seconds["write"] = run.seconds.get("write", 0.0) + _cpu() - t0
     return True
 
 
@@ -1055,14 +1172,19 @@ def process(
         if prune:
             run.pruned = prune_cache(run)
         return run
-    run = execute(
-        corpus, settings, jobs=_jobs(jobs), chunk_size=chunk_size, progress=progress, strict=strict, **load_options
-    )
-    _check_not_empty(run, corpus)
-    run.store = store
-    t0 = time.process_time()  # the tables are written by threads: CPU of the whole process
-    run.written = write_store(run, store, corpus)
-    run.seconds["write"] = time.process_time() - t0
+    # the store's tables are written while the chunks are computed (and moved into place at the end)
+    stream = _TableStream(store, settings.cache_dir)
+    try:
+        run = execute(
+            corpus, settings, jobs=_jobs(jobs), chunk_size=chunk_size, progress=progress, strict=strict,
+            on_chunk=stream, **load_options,
+        )
+        _check_not_empty(run, corpus)
+        run.store = store
+        run.written = write_store(run, store, corpus, stream)
+    finally:
+        stream.discard()
+    run.seconds["write"] = run.seconds.get("write", 0.0) + stream.seconds
     if prune:
         run.pruned = prune_cache(run)
     write_run_stats(run, store)
