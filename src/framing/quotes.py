@@ -568,13 +568,13 @@ def _clause_after_lead(toks: list[Tok]) -> bool:
 
 
 def _pronoun_verb(toks: list[Tok], v: int) -> bool:
-    """A present-tense verb right after he/she/it ("He describes himself as ...", "she
+    """A present-tense verb right after he/she ("He describes himself as ...", "she
     routinely calls ...")."""
     low = toks[v].low
     if len(low) <= 3 or not low.endswith("s") or low.endswith(("ss", "'s", "’s", "us", "is")):
         return False
     b = _skip_back(toks, v - 1)
-    return b >= 0 and toks[b].low in ("he", "she", "it") and all(x.low.endswith("ly") for x in toks[b + 1:v])
+    return b >= 0 and toks[b].low in ("he", "she") and all(x.low.endswith("ly") for x in toks[b + 1:v])
 
 
 _CONTRACTED = frozenset("he she it who that there".split())
