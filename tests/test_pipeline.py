@@ -328,3 +328,38 @@ def test_scoring_reuses_one_scorer_and_sentence_matches_with_the_same_results():
         scores, matches = score_and_match(units, sentiment=scorer, reuse_sentences=True)
         pd.testing.assert_frame_equal(scores, plain_scores, check_exact=True)
         pd.testing.assert_frame_equal(matches, plain_matches[plain_matches["unit_id"] != "seed"].reset_index(drop=True))
+
+
+def test_tables_streamed_during_the_run_equal_tables_written_at_the_end(tmp_path, lexicon):
+    """The store's tables are written while chunks complete; a chunk whose schema
+    differs from the first one's (a column all missing in the first chunk) makes that
+    table be written at the end instead: the same tables either way."""
+    from framing.pipeline import engine
+
+    docs = pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(8)],
+        "text": [article(i) for i in range(8)],
+        # all missing in the first chunk (Arrow null type there), strings in the second
+        "topic": pd.Series([None] * 4 + ["tax", "war", "health", "trade"], dtype=object),
+    })
+    streamed = process(docs, tmp_path / "streamed", lexicons=[lexicon], jobs=1, chunk_size=4)
+    assert streamed.written
+    # the same run written only at the end (no stream)
+    run = engine.execute(docs, streamed.settings, jobs=1, chunk_size=4)
+    assert engine.write_store(run, tmp_path / "plain", docs)
+    for name in TABLES:
+        a = (tmp_path / "streamed" / f"{name}.parquet").read_bytes()
+        assert a == (tmp_path / "plain" / f"{name}.parquet").read_bytes(), name
+    topic = open_store(tmp_path / "streamed").documents["topic"]
+    assert topic.isna().tolist() == [True] * 4 + [False] * 4
+    assert topic.tolist()[4:] == ["tax", "war", "health", "trade"]
+    assert not list((tmp_path / "streamed").glob(".stream-*"))
+
+
+def test_stream_files_of_a_killed_run_are_removed_by_the_next_run(corpus, lexicon, tmp_path):
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / ".stream-quotes-12345.parquet").write_bytes(b"half written")
+    process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
+    assert not list(store.glob(".stream-*"))
+    assert len(open_store(store).documents) == 12
