@@ -695,3 +695,14 @@ def test_short_quotation_alone_as_a_paragraph_is_a_subheading():
     check(find(quotes, "It failed."), quotes, speaker="Ellen Park", how="previous")
     _, quotes = run("The board fired her in 2005.\n\n'We will rebuild this company from the ground up, whatever it takes.'")
     assert quotes["text"].tolist() == ["We will rebuild this company from the ground up, whatever it takes."]
+
+
+def test_quotation_signed_by_a_dash_and_a_name_in_the_next_paragraph():
+    _, quotes = run('Boeing paid no tax.\n\n"Boeing and GE and other multinationals pay zero taxes."\n\n- Sanders.\n\n'
+                    "This is a complex issue.")
+    check(find(quotes, "Boeing and GE and other multinationals pay zero taxes."), quotes, type="direct",
+          speaker="Sanders", how="adjacent")
+    # a dash paragraph that is a sentence, not a name, signs nothing
+    _, quotes = run('Boeing paid no tax.\n\n"Boeing and GE and other multinationals pay zero taxes."\n\n'
+                    "- and that is only the start of the problem, critics argue.")
+    check(find(quotes, "Boeing and GE and other multinationals pay zero taxes."), quotes, speaker="")

@@ -1406,6 +1406,8 @@ class _Doc:
                     if prior:
                         bare = self._bare_cue(prior[-1][0], prior[-1][1], masked)
                 after_bare = self._bare_cue_after(m, masked, sents_here)
+                if after_bare[0] is None:
+                    after_bare = self._signature_after(p, m, masked)
                 if after_bare[0] is not None:
                     bare = after_bare
                 if bare[0] is not None:
@@ -1628,6 +1630,20 @@ class _Doc:
         if nxt is None or masked[m.stop:nxt[0]].strip():
             return None, None
         return self._bare_cue(nxt[0], nxt[1], masked)
+
+    def _signature_after(self, p: int, m: Marked, masked: str) -> tuple[Mention | None, tuple | None]:
+        """A quotation that fills its paragraph, followed by a paragraph that is only a dash and
+        a name ('"Q." / - Hillary Clinton.'): the name signs the quotation."""
+        ps, pe, _ = self.paras[p]
+        if p + 1 >= len(self.paras) or self.paras[p + 1][2] or masked[ps:m.open].strip() \
+                or masked[m.stop:pe].strip(" .\t\r\n"):
+            return None, None
+        ns, ne, _ = self.paras[p + 1]
+        sig = re.match(r"\s*[-\u2014\u2013]+\s*([A-Z][^\n.,;:!?\"\u201c\u201d]{1,60}?)[.,]?\s*$", self.text[ns:ne])
+        if sig is None or len(sig.group(1).split()) > 6:
+            return None, None
+        men = resolve_mention(self.text, masked, (ns + sig.start(1), ns + sig.end(1)), self.book)
+        return (men, None) if men.speaker else (None, None)
 
     def _colon_attribution(self, lo: int, hi: int, masked: str) -> tuple[Mention | None, tuple | None]:
         """Who introduces a quote with the sentence ``masked[lo:hi]`` ending in a colon:
@@ -1916,7 +1932,7 @@ class _Doc:
         filler = 0
         if lemma in NEEDS_OBJECT or lemma in ("say", "add", "announce", "explain", "write", "state", "report"):
             # "told reporters", "told ABC News", "said in a statement on Sunday"
-            while j < n and filler < 8 and toks[j].low not in ("that", ":") and not toks[j].is_quote:
+            while j < n and filler < 12 and toks[j].low not in ("that", ":") and not toks[j].is_quote:
                 t = toks[j]
                 if t.text in (",", ".", ";", "(") or t.low in CLAUSE_VERBS:
                     break
