@@ -447,6 +447,7 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
         return None
     if toks[j].text in (",", "-", "\u2013", "\u2014"):  # "X, who ..., said" / "X - the ... - said"
         sep = toks[j].text
+        skipped = -1  # the comma before a skipped state or age
         for i in range(j - 1, max(-1, j - 40), -1):
             if toks[i].text == sep or (sep == "," and toks[i].text in ("-", "\u2013", "\u2014")):
                 inner = toks[i + 1] if i + 1 < j else None
@@ -457,6 +458,7 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
                     break  # "..., Carson rejected the notion ..., saying": a clause, not an appositive
                 if sep == "," and i > 2 and j - i - 1 - sum(x.text == "." for x in toks[i + 1:j]) == 1 \
                         and (inner.text.isdigit() or (inner.cap and not _descriptor_head(toks, i))):
+                    skipped = skipped if skipped >= 0 else i
                     continue  # "Cory James, 22, of Flint, Mich., said": a state or an age, look further back
                 b = i - 1
                 while sep == "," and b >= 2 and toks[b].text.isdigit() and toks[b - 1].text == ",":
@@ -471,6 +473,11 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
             if toks[i].text in ";:" or (toks[i].text == "." and i > 0 and toks[i - 1].low.isalpha()
                                          and not toks[i - 1].cap and len(toks[i - 1].text) > 3):
                 break
+        if skipped >= 1 and sep == ",":
+            # "Sen. Ron Johnson, R-Wis., said": the name before the party-state (or age) is the subject
+            np = _np_back(toks, _skip_back(toks, skipped - 1))
+            if np is not None:
+                return np[0], np[1], "apposition:" + str(skipped + 1) + ":" + str(j)
         return None
     if toks[j].low in ("who", "which", "that") and j >= 2 and toks[j - 1].text == ",":
         # "Sanders, who says ...": the noun before the relative pronoun
