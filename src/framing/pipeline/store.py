@@ -87,7 +87,8 @@ def to_arrow(df: pd.DataFrame):
     df = df.reset_index(drop=True)
     as_json = [c for c in df.columns if c in JSON_COLUMNS and df[c].dtype == object]
     try:
-        table = pa.Table.from_pandas(_encode(df, as_json), preserve_index=False)
+        # one thread: the frames are chunk-sized, a thread pool costs more than it saves
+        table = pa.Table.from_pandas(_encode(df, as_json), preserve_index=False, nthreads=1)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
         for c in df.columns:
             if c in as_json:
@@ -96,7 +97,7 @@ def to_arrow(df: pd.DataFrame):
                 pa.array(df[c], from_pandas=True)
             except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
                 as_json.append(c)
-        table = pa.Table.from_pandas(_encode(df, as_json), preserve_index=False)
+        table = pa.Table.from_pandas(_encode(df, as_json), preserve_index=False, nthreads=1)
     table = table.cast(_canonical_schema(table.schema))
     meta = {_JSON_KEY: json.dumps(sorted(as_json)).encode()} if as_json else None
     return table.replace_schema_metadata(meta)
