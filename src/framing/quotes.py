@@ -560,6 +560,14 @@ def _that_after_adjunct(toks: list[Tok], j: int, cue_starts=(), *, with_object: 
     return j
 
 
+def _verb_after(toks: list[Tok], attr_end: int) -> bool:
+    """'<subject>, officials said, was aimed at ...': a finite verb right after the attribution
+    in the middle of the sentence (so the words before it are the clause's subject)."""
+    i = next((x for x, t in enumerate(toks) if t.start >= attr_end), None)
+    return i is not None and i + 1 < len(toks) and toks[i].text == "," and toks[i + 1].low in CLAUSE_VERBS \
+        and toks[i + 1].low not in ("said", "told")
+
+
 _GROUP_PRONOUNS = frozenset("several others many some most both few".split())
 
 
@@ -2102,8 +2110,10 @@ class _Doc:
         i = next((x for x, t in enumerate(toks) if t.start >= attr_end), None)
         if i is None or toks[i].text != "," or i + 2 >= len(toks):
             return None
-        if toks[i + 1].low.endswith("ing") or toks[i + 1].low in ("who", "which", "a", "an", "the", "according"):
+        if toks[i + 1].low.endswith("ing") or toks[i + 1].low in ("who", "which", "according"):
             return None
+        if toks[i + 1].low in ("a", "an", "the") and not is_clause(toks, i + 1, quote_verb=True):
+            return None  # '..., X said, a day after the vote': an appositive, not more of the report
         e = _content_end(masked, toks, i + 1, se, self._cue_starts, text=self.text)
         s0, e0 = _strip_span(self.text, toks[i + 1].start, e)
         return [s0, e0] if len(masked[s0:e0].split()) >= 2 else None
@@ -2122,7 +2132,8 @@ class _Doc:
         if e - s < 8:
             return None
         local = tokens(masked, s, e)
-        if not local or not (is_clause(local, 0, limit=30, quote_verb=True) or _clause_after_lead(local)):
+        if not local or not (is_clause(local, 0, limit=30, quote_verb=True) or _clause_after_lead(local)
+                             or (attr_end is not None and _verb_after(toks, attr_end))):
             return None
         marks_ = [m for m in by_pos.values() if s <= m.open < e and not m.used]
         typ = "mixed" if marks_ else "indirect"
