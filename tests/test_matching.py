@@ -381,7 +381,7 @@ def test_blanked_and_regex_paths_agree_on_random_units(monkeypatch, options):
     assert len(m_default) > 300 and m_default["negated"].any() == (options.get("negation_window") != 0)
     monkeypatch.setattr(fm, "_CHUNK_CHARS", 40)  # many chunks, units on both sides of their ends
     m_chunks, r_chunks = DictionaryMatcher([lex], **options).match_and_rate(units, counts=True)
-    monkeypatch.setattr(fm, "_batchable", lambda text: False)  # every unit through the regex tokenizer
+    monkeypatch.setattr(fm, "_blank_units", lambda texts: [])  # every unit through the regex tokenizer
     m_regex, r_regex = DictionaryMatcher([lex], **options).match_and_rate(units, counts=True)
     rates_only = DictionaryMatcher([lex], **options).rates(units, counts=True)
     for m in (m_chunks, m_regex):

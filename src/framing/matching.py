@@ -124,6 +124,11 @@ def _batchable(text: str) -> bool:
     return text.isascii() or _WORD_RE.search(_non_ascii(text)) is None
 
 
+def _blank_units(texts: list) -> list[int]:
+    """Indices of the ``texts`` that :func:`_spaced_bytes` tokenizes (the others: the regex)."""
+    return [k for k, plain in enumerate(map(str.isascii, texts)) if plain or _batchable(texts[k])]
+
+
 def _spaced_bytes(text: str) -> bytes:
     """``text`` as ASCII bytes with every character outside a token turned into a space.
 
@@ -333,9 +338,9 @@ def _full_ok(toks: list, s: int, pats: tuple) -> bool:
     return True
 
 
-def _rest_ok(toks: list, i: int, rest: tuple) -> bool:
-    """Do the tokens after ``i`` match a phrase's remaining word patterns?"""
-    if i + len(rest) >= len(toks):
+def _rest_ok(toks: list, i: int, rest: tuple, end: int) -> bool:
+    """Do the tokens after ``i`` (and before ``end``) match a phrase's remaining word patterns?"""
+    if i + len(rest) >= end:
         return False
     last = len(rest) - 1
     for k, (p, prefix) in enumerate(rest):
@@ -465,24 +470,23 @@ class DictionaryMatcher:
         ids = list(rows) if rows is not None else list(range(len(texts)))
         n_tokens = np.zeros(len(texts), dtype=np.int64)
 
-        def unit_matches(u: int, toks: list, raw: list, hits: list, at: dict | None, src: str, sp: str,
-                         base: int) -> None:
-            """Record the matches of one unit: ``toks`` (normalized) and ``raw`` (as in ``src``)
-            tokens, ``hits`` the indices of tokens where a term can start, ``at`` their offsets
-            in ``sp``/``src`` (None: found here), ``base`` the unit's offset there."""
-            ntok = len(toks)
+        def unit_matches(u: int, toks: list, raw: list, lo: int, hi: int, hits: list, at: dict | None, src: str,
+                         sp: str, base: int) -> None:
+            """Record the matches of one unit, tokens ``lo .. hi-1`` of ``toks`` (normalized) and
+            ``raw`` (as in ``src``); ``hits`` the indices of its tokens where a term can start,
+            ``at`` their offsets in ``sp``/``src`` (None: found here), ``base`` the unit's offset there."""
             extra = None
             starts = []
             for i in hits:
                 regular, anchored, gate = cache[toks[i]]
                 if gate is not None:
-                    if i + 1 < ntok and toks[i + 1] in gate:
+                    if i + 1 < hi and toks[i + 1] in gate:
                         starts.append((i, regular))
                     continue
                 if anchored is not None:
                     for c in anchored:
                         s0 = i - c[4]
-                        if s0 >= 0 and s0 + c[2] <= ntok and full_ok(toks, s0, c[3]):
+                        if s0 >= lo and s0 + c[2] <= hi and full_ok(toks, s0, c[3]):
                             if at is None:
                                 at = hit_offsets(sp, raw, hits)
                             p0 = at.get(s0)
@@ -512,14 +516,14 @@ class DictionaryMatcher:
                         if i < free[li]:
                             continue
                         best = None
-                        if by_second is not None and i + 1 < ntok:
+                        if by_second is not None and i + 1 < hi:
                             t2 = toks[i + 1]
                             group = by_second.get(t2)
                             if group is None and t2[-2:] == "'s":
                                 group = by_second.get(t2[:-2])
                             if group is not None:
                                 for c in group:
-                                    if c[1] == 2 or rest_ok(toks, i, c[2]):
+                                    if c[1] == 2 or rest_ok(toks, i, c[2], hi):
                                         if at is None:
                                             at = hit_offsets(sp, raw, hits)
                                         if crosses(src, sp, raw, i, c[1], at[i]):
@@ -530,7 +534,7 @@ class DictionaryMatcher:
                             for c in others:
                                 if best is not None and c[0] >= best[0]:
                                     break
-                                if rest_ok(toks, i, c[2]):
+                                if rest_ok(toks, i, c[2], hi):
                                     if at is None:
                                         at = hit_offsets(sp, raw, hits)
                                     if crosses(src, sp, raw, i, c[1], at[i]):
@@ -577,10 +581,10 @@ class DictionaryMatcher:
                 else:
                     start = end = 0
                 negated = False
-                if window and not neg_words.isdisjoint(toks[i - window:i] if i >= window else toks[:i]):
+                if window and not neg_words.isdisjoint(toks[i - window:i] if i - lo >= window else toks[lo:i]):
                     p = at[i]
                     k = i - 1
-                    while k >= 0 and k >= i - window:
+                    while k >= lo and k >= i - window:
                         t = raw[k]
                         pk = sp.rfind(t, 0, p)
                         e = pk + len(t)
@@ -593,57 +597,49 @@ class DictionaryMatcher:
                         k -= 1
                 record((u, li, best[4], best[3], start, end, negated))
 
-        batch, alone = [], []
-        for k, t in enumerate(texts):
-            (batch if _batchable(t) else alone).append(k)
-        chunk: list[int] = []
-        size = 0
-        for k in batch + [None]:
-            if k is not None and (not chunk or size < _CHUNK_CHARS):
-                chunk.append(k)
-                size += len(texts[k]) + 1
+        batch = _blank_units(texts)
+        alone = sorted(set(range(len(texts))).difference(batch)) if len(batch) < len(texts) else []
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))[batch] + 1 if batch else None
+        if batch:  # chunks of about _CHUNK_CHARS characters (each unit + 1 for the newline joining them)
+            ends = np.cumsum(lengths)
+            cuts = np.searchsorted(ends, np.arange(_CHUNK_CHARS, int(ends[-1]), _CHUNK_CHARS), side="right")
+            bounds = [0, *np.unique(cuts[(cuts > 0) & (cuts < len(batch))]).tolist(), len(batch)]
+        else:
+            bounds = []
+        for c0, c1 in zip(bounds, bounds[1:]):
+            chunk = batch[c0:c1]
+            joined = "\n".join([texts[j] for j in chunk])
+            low = joined if case_sensitive else joined.lower()
+            if len(low) != len(joined):  # a character whose lower case is longer: cannot happen for these
+                alone = sorted(alone + chunk)  # texts (no non-ASCII word character), kept for safety
                 continue
-            if chunk:
-                joined = "\n".join([texts[j] for j in chunk])
-                low = joined if case_sensitive else joined.lower()
-                if len(low) != len(joined):  # a character whose lower case is longer (not ASCII, not a word
-                    alone += chunk           # character: cannot happen, kept for safety)
-                else:
-                    if "\u2019" in low:
-                        low = low.replace("\u2019", "'")
-                    spb = _spaced_bytes(low)
-                    sp = spb.decode("ascii")
-                    toks = sp.split()
-                    is_tok = np.frombuffer(spb, dtype=np.uint8) != 32
-                    first = is_tok.copy()
-                    first[1:] &= ~is_tok[:-1]
-                    tok_starts = np.flatnonzero(first)
-                    lens = np.fromiter((len(texts[j]) + 1 for j in chunk), dtype=np.int64, count=len(chunk))
-                    ubeg = np.zeros(len(chunk), dtype=np.int64)
-                    np.cumsum(lens[:-1], out=ubeg[1:])
-                    ft = np.searchsorted(tok_starts, ubeg)
-                    counts = np.diff(ft, append=len(tok_starts))
-                    n_tokens[chunk] = counts
-                    hits = list(compress(count(), map(lookup, toks)))
-                    if hits:
-                        harr = np.asarray(hits, dtype=np.int64)
-                        hunit = np.searchsorted(ft, harr, side="right") - 1
-                        hpos = tok_starts[harr].tolist()
-                        cuts = [0, *(np.flatnonzero(np.diff(hunit)) + 1).tolist(), len(hits)]
-                        hunit = hunit.tolist()
-                        ft_l, ubeg_l, counts_l = ft.tolist(), ubeg.tolist(), counts.tolist()
-                        for a, b in zip(cuts, cuts[1:]):
-                            j = hunit[a]
-                            t0 = ft_l[j]
-                            raw = toks[t0:t0 + counts_l[j]]
-                            local = [h - t0 for h in hits[a:b]]
-                            unit_matches(ids[chunk[j]], raw, raw, local, dict(zip(local, hpos[a:b])), low, sp,
-                                         ubeg_l[j])
-            chunk = [k] if k is not None else []
-            size = len(texts[k]) + 1 if k is not None else 0
+            if "\u2019" in low:
+                low = low.replace("\u2019", "'")
+            spb = _spaced_bytes(low)
+            sp = spb.decode("ascii")
+            toks = sp.split()
+            is_tok = np.frombuffer(spb, dtype=np.uint8) != 32
+            first = is_tok.copy()
+            first[1:] &= ~is_tok[:-1]
+            tok_starts = np.flatnonzero(first)
+            ubeg = np.zeros(len(chunk), dtype=np.int64)
+            np.cumsum(lengths[c0:c1 - 1], out=ubeg[1:])
+            ft = np.searchsorted(tok_starts, ubeg)  # each unit's first token
+            fe = np.append(ft[1:], len(tok_starts))
+            n_tokens[chunk] = fe - ft
+            hits = list(compress(count(), map(lookup, toks)))
+            if not hits:
+                continue
+            harr = np.asarray(hits, dtype=np.int64)
+            hunit = np.searchsorted(ft, harr, side="right") - 1
+            at = dict(zip(hits, tok_starts[harr].tolist()))
+            cuts_h = [0, *(np.flatnonzero(np.diff(hunit)) + 1).tolist(), len(hits)]
+            ft_l, fe_l, ubeg_l = ft.tolist(), fe.tolist(), ubeg.tolist()
+            for a, b, j in zip(cuts_h, cuts_h[1:], hunit[cuts_h[:-1]].tolist()):
+                unit_matches(ids[chunk[j]], toks, toks, ft_l[j], fe_l[j], hits[a:b], at, low, sp, ubeg_l[j])
         if alone:
             split = _SPLIT_RE.split
-            for k in sorted(alone):
+            for k in alone:
                 text = texts[k]
                 low = text if case_sensitive else text.lower()
                 if "\u2019" in low:
@@ -660,7 +656,7 @@ class DictionaryMatcher:
                 n_tokens[k] = len(toks)
                 hits = list(compress(count(), map(lookup, toks)))
                 if hits:
-                    unit_matches(ids[k], toks, raw, hits, None, src, _blank_gaps(parts), 0)
+                    unit_matches(ids[k], toks, raw, 0, len(toks), hits, None, src, _blank_gaps(parts), 0)
             if batch:
                 records.sort(key=itemgetter(0))  # unit order, as if scanned one by one (the sort is stable)
         return records, n_tokens
