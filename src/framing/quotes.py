@@ -564,8 +564,14 @@ def _verb_after(toks: list[Tok], attr_end: int) -> bool:
     """'<subject>, officials said, was aimed at ...': a finite verb right after the attribution
     in the middle of the sentence (so the words before it are the clause's subject)."""
     i = next((x for x, t in enumerate(toks) if t.start >= attr_end), None)
-    return i is not None and i + 1 < len(toks) and toks[i].text == "," and toks[i + 1].low in CLAUSE_VERBS \
-        and toks[i + 1].low not in ("said", "told")
+    if i is None or i + 1 >= len(toks) or toks[i].text != ",":
+        return False
+    nxt = toks[i + 1]
+    if nxt.low in CLAUSE_VERBS and nxt.low not in ("said", "told"):
+        return True
+    # '<fronted phrase>, the panel concluded, the tax must rise ...': a clause after it
+    return (nxt.low in SUBJECT_START or nxt.cap) and nxt.low not in ("who", "which", "a", "an") \
+        and is_clause(toks, i + 1, quote_verb=True)
 
 
 _GROUP_PRONOUNS = frozenset("several others many some most both few".split())
@@ -689,7 +695,8 @@ def np_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
                 j += 1
                 continue
             if not _np_token_ok(t) or t.text == ".":
-                if t.text == "." and toks[j - 1].low in TITLES and j + 1 < len(toks) and toks[j + 1].cap:
+                if t.text == "." and (toks[j - 1].low in TITLES or (len(toks[j - 1].text) == 1 and toks[j - 1].cap)) \
+                        and j + 1 < len(toks) and toks[j + 1].cap:  # "Sen." / "William J. Bennett"
                     j += 1
                     continue
                 break
