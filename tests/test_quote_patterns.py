@@ -605,6 +605,12 @@ ROUND2 = [
     ("a middle initial does not cut the name",
      "The speech is a test, according to former education secretary William J. Bennett.",
      [("The speech is a test", dict(type="indirect", speaker="William J. Bennett"))]),
+    ("'said by telephone' is no passive",
+     "Mayor Ellen Park said by telephone that the bridge would open in May.",
+     [("the bridge would open in May", dict(type="indirect", speaker="Ellen Park"))]),
+    ("'ever' between subject and cue",
+     "Republicans have ever agreed that the deficit matters.",
+     [("the deficit matters", dict(type="indirect", speaker="Republicans"))]),
     ("a group named earlier as subject",
      "The candidates met in Ohio. Several said they would rather get block grants.",
      [("they would rather get block grants", dict(type="indirect", speaker="several", mention="Several"))]),
@@ -688,11 +694,14 @@ def test_round2_wrong_speakers_avoided(body, text, not_speaker):
         ("Johnson accuses British sprinters", "British sprinters"),
         ('The campaign released a web ad called "Playing Trump" on Friday.', "Playing Trump"),
         ('The campaign ads "blast" the rival every night.', '"blast" the rival every night'),
+        ('Silverman was booed and shouted down by supporters in the hall.', "down by supporters in the hall"),
+        ('It all came down to Trump\'s attempted "seizures" of private property.', 'seizures of private property'),
     ],
     ids=["possessive before a cue form", "noun + that", "cue-less verb of a non-referring subject", "no bare cue after",
          "adjective + plural noun is no clause",
          "a thing called by a name",
-         "a plural noun is no present-tense verb"],
+         "a plural noun is no present-tense verb",
+         "a phrasal verb in the passive", "a possessive before a participle adjective"],
 )
 def test_round2_not_quotes(body, not_text):
     _, quotes = run(body)

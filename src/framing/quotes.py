@@ -120,7 +120,7 @@ INDEFINITE = frozenset("a an one some several two three many another".split())
 AUX = frozenset("""
 has have had was is were are be been being will would could can should may might must shall did does do
 also later then once again previously repeatedly recently reportedly publicly privately earlier
-separately quickly just already still never often initially first last further subsequently always sometimes usually
+separately quickly just already still never often initially first last further subsequently always sometimes usually ever
 not n't ve 's 'd 'll ’s ’d ’ll
 """.split())
 DAYS = frozenset("""
@@ -1542,8 +1542,9 @@ class _Doc:
             if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR or _pronoun_verb(toks, v)) \
                     or t.low in AUX:
                 continue
-            if toks[v - 1].low in DETERMINERS or toks[v - 1].low in ("to", "be", "been", "being", "was", "were", "is", "are"):
-                continue
+            if toks[v - 1].low in DETERMINERS or toks[v - 1].low in ("to", "be", "been", "being", "was", "were", "is", "are") \
+                    or toks[v - 1].low.endswith(("'s", "’s")):
+                continue  # "Trump's attempted seizures": an adjective
             subj = subject_before(toks, v, masked)
             if subj is None:
                 return None
@@ -1805,6 +1806,8 @@ class _Doc:
             return None  # a noun: "a wake-up call", "a snappy retort", "near-constant calls"
         if k > 0 and toks[k - 1].low in ("was", "were", "been", "being", "is", "are", "be") and not toks[k].low.endswith("ing"):
             return None  # passive: "it was said that", "he was told"
+        if after + 1 < n and toks[after].low in ("down", "off", "out", "up") and toks[after + 1].low == "by":
+            return None  # a phrasal verb in the passive: "was booed and shouted down by supporters"
         # ---------- speaker mention
         mention_span = None  # as written (may include ", who ...")
         np_span = None  # the noun phrase resolved to a speaker
