@@ -294,3 +294,21 @@ def test_segment_never_overlaps_excluded_property(parts, raw_spans, title):
     paras = paragraphs(docs)
     assert (paras["start"].diff().dropna() > 0).all()
     assert set(out["paragraph"]) <= set(paras.loc[~paras["excluded"], "paragraph"])
+
+
+def test_reuse_spans_gives_the_same_spans_and_remembers_only_inside_the_block(seed_docs, seed_sentences):
+    from framing.segment import _MEMO, _doc_paragraphs, reuse_spans
+
+    text = seed_docs["text"].iloc[0]
+    plain = split_sentences(text)
+    assert _MEMO.get() is None
+    with reuse_spans():
+        pd.testing.assert_frame_equal(segment(seed_docs), seed_sentences)
+        first = split_sentences(text)
+        first.append((0, 1))  # callers get copies: the remembered spans stay intact
+        assert split_sentences(text) == plain
+        paras = _doc_paragraphs(text, seed_docs["title"].iloc[0], seed_docs["excluded"].iloc[0])
+        assert _doc_paragraphs(text, seed_docs["title"].iloc[0], list(seed_docs["excluded"].iloc[0])) == paras
+        assert len(_MEMO.get()) > 0
+    assert _MEMO.get() is None
+    assert split_sentences(text) == plain
