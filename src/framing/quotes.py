@@ -600,6 +600,7 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = Fa
 # ------------------------------------------------------------------ entities
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(s: str) -> str:
     return " ".join(s.replace(".", "").split()).lower()
 
@@ -894,19 +895,67 @@ def _name_of_run(run: str) -> tuple[str, str, str] | None:
     return name, kind, desc
 
 
+# _CAP_RUN as written above, and the same expression with its look-behind moved after the
+# first (capital) letter, so that re skips to capitals instead of trying every position
+_CAP_RUN_SOURCE = (r"(?<![\w\x01])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof)\.?\s+)?[A-Z][\w’'-]*"
+                   r"(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-|(?:Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]*)*")
+_T = r"\.?\s+[A-Z]"
+_CAP_RUN_FAST = re.compile(
+    r"[A-Z](?<![\w\x01].)(?:(?<=M)(?:r|rs|s)" + _T + r"|(?<=D)r" + _T + r"|(?<=S)en" + _T + r"|(?<=R)ep" + _T
+    + r"|(?<=G)(?:ov|en)" + _T + r"|(?<=L)t" + _T + r"|(?<=C)ol" + _T + r"|(?<=P)rof" + _T + r")?[\w’'-]*"
+    r"(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-|(?:Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]*)*"
+) if _CAP_RUN.pattern == _CAP_RUN_SOURCE else _CAP_RUN
+del _T
+
+
 def _register_names(text: str, masked: str, lo: int, hi: int, book: EntityBook, subject_end: int) -> None:
     """Record capitalised names in ``masked[lo:hi]`` (a sentence) as entities, subjects as salient."""
-    for m in _CAP_RUN.finditer(masked, lo, hi):
+    _register_found(_names_in(_CAP_RUN_FAST.finditer(masked, lo, hi)), book, subject_end)
+
+
+def _names_in(matches) -> list[tuple[int, str, str, str]]:
+    """``(offset, name, kind, descriptor)`` of the capitalised runs ``matches`` that are names."""
+    out = []
+    for m in matches:
         got = _name_of_run(m.group())
-        if got is None:
-            continue
-        name, kind, desc = got
+        if got is not None:
+            out.append((m.start(), *got))
+    return out
+
+
+def _paragraph_names(masked: str, sents: list[tuple[int, int]]) -> list[list[tuple[int, str, str, str]]]:
+    """:func:`_names_in` of each sentence of one paragraph (``sents``, in order), from one scan
+    of the paragraph (per sentence when a run would cross a sentence end)."""
+    if len(sents) <= 1:
+        if not sents:
+            return []
+        ss, se = sents[0]
+        return [_names_in(_CAP_RUN_FAST.finditer(masked, ss, se))]
+    out: list[list] = [[] for _ in sents]
+    x = 0
+    ss, se = sents[0]
+    for m in _CAP_RUN_FAST.finditer(masked, sents[0][0], sents[-1][1]):
+        a = m.start()
+        while a >= se:
+            x += 1
+            ss, se = sents[x]
+        if a < ss or m.end() > se:  # a run across a sentence end: scan each sentence alone
+            return [_names_in(_CAP_RUN_FAST.finditer(masked, s, e)) for s, e in sents]
+        got = _name_of_run(m.group())
+        if got is not None:
+            out[x].append((a, *got))
+    return out
+
+
+def _register_found(found: list[tuple[int, str, str, str]], book: EntityBook, subject_end: int) -> None:
+    """Add the names ``found`` in a sentence (see :func:`_names_in`) to ``book``."""
+    for start, name, kind, desc in found:
         if kind == "unknown":
             key = name.lower()
             if key not in book.by_key and not book.surname_known(key):
                 continue
             kind = "person"
-        book.add_name(name, kind, m.start(), salient=m.start() < subject_end, descriptor=desc)
+        book.add_name(name, kind, start, salient=start < subject_end, descriptor=desc)
 
 
 # ------------------------------------------------------------------ the extractor
@@ -997,6 +1046,10 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
 
 
 _SENT_END = re.compile(r"(?:[.!?…]+[)\]]*|(?<=\x01)(?=\s))\s+")
+# the same matches, written to start with one character class (re then skips to candidates)
+_SENT_END_FAST = re.compile(r"[.!?…\s](?:(?<=[.!?…])[.!?…]*[)\]]*\s+|(?<=\x01\s)\s*)") \
+    if _SENT_END.pattern == r"(?:[.!?…]+[)\]]*|(?<=\x01)(?=\s))\s+" else _SENT_END
+_LAST_WORD = re.compile(r"([\w.’']+)$")
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st mt ft gen sen rep gov lt col capt cmdr adm sgt maj rev hon pres supt det insp
 u.s u.k u.n e.u no nos vs v inc corp co ltd bros jan feb mar apr jun jul aug sep sept oct nov dec
@@ -1010,7 +1063,7 @@ def _sentences(text: str, masked: str, lo: int, hi: int, cues: re.Pattern | None
     between a quotation ending in ? or ! and its attribution ('"Why?" Lichtman said.')."""
     out = []
     cur = lo
-    for m in _SENT_END.finditer(masked, lo, hi):
+    for m in _SENT_END_FAST.finditer(masked, lo, hi):
         a, b = m.start(), m.end()
         if b >= hi:
             break
@@ -1033,7 +1086,7 @@ def _sentences(text: str, masked: str, lo: int, hi: int, cues: re.Pattern | None
             if not (nxt.isupper() or nxt == MASK or nxt.isdigit() or nxt in "(["):
                 continue
             if punct == ".":
-                w = re.search(r"([\w.’']+)$", masked[max(cur, a - 30):a])
+                w = _LAST_WORD.search(masked, max(cur, a - 30), a)
                 word = w.group(1).lower() if w else ""
                 if word in ABBREVIATIONS \
                         or (len(word) == 1 and word.isalpha()):
@@ -1095,8 +1148,8 @@ class _Doc:
             claimed: set[int] = set()
             sents = [(ps, pe)] if is_title else _sentences(text, masked, ps, pe, self.cues.pattern)
             sents_here = sents
-            for ss, se in sents:
-                _register_names(text, masked, ss, se, self.book, ss + 40)
+            for (ss, se), names in zip(sents, _paragraph_names(masked, sents)):
+                _register_found(names, self.book, ss + 40)
                 self._sentence(p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote)
             # headline: "Speaker: ... 'words' ..."
             if is_title:
