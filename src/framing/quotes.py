@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -379,6 +380,9 @@ def tokens(masked: str, lo: int, hi: int) -> list[Tok]:
         t.cap = c.isupper()
         append(t)
     return out
+
+
+_TOK_START = attrgetter("start")
 
 
 def _is_wordlike(t: Tok) -> bool:
@@ -1148,9 +1152,9 @@ class _Doc:
             claimed: set[int] = set()
             sents = [(ps, pe)] if is_title else _sentences(text, masked, ps, pe, self.cues.pattern)
             sents_here = sents
-            for (ss, se), names in zip(sents, _paragraph_names(masked, sents)):
+            for (ss, se), names, hits in zip(sents, _paragraph_names(masked, sents), self._paragraph_cues(masked, sents)):
                 _register_found(names, self.book, ss + 40)
-                self._sentence(p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote)
+                self._sentence(p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote, hits)
             # headline: "Speaker: ... 'words' ..."
             if is_title:
                 self._headline(ps, pe, masked, ms, claimed, para_quotes)
@@ -1461,16 +1465,38 @@ class _Doc:
         return m.end() if m else None
 
     # ---- per sentence
-    def _sentence(self, p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote):
+    def _paragraph_cues(self, masked: str, sents: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """The cue matches ``(start, end)`` of each sentence of one paragraph (``sents``, in
+        order), exactly as a search of each sentence alone finds them, from one scan."""
+        pattern = self.cues.pattern
+        if len(sents) <= 1:
+            return [[m.span() for m in pattern.finditer(masked, ss, se)] for ss, se in sents]
+        out: list[list] = [[] for _ in sents]
+        x = 0
+        ss, se = sents[0]
+        for m in pattern.finditer(masked, ss, sents[-1][1]):
+            a, b = m.span()
+            while a >= se:
+                x += 1
+                ss, se = sents[x]
+            # a match across a sentence end, or a sentence end that is no space (where the
+            # cue's look-ahead could see a letter): search each sentence alone
+            if a < ss or b > se or (b == se and x + 1 < len(sents) and not masked[se].isspace()):
+                return [[m.span() for m in pattern.finditer(masked, s, e)] for s, e in sents]
+            out[x].append((a, b))
+        return out
+
+    def _sentence(self, p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote, cue_hits=None):
         text = self.text
         self._masked_cache = masked
-        cue_hits = [(m.start(), m.end()) for m in self.cues.pattern.finditer(masked, ss, se)]
+        if cue_hits is None:
+            cue_hits = [(m.start(), m.end()) for m in self.cues.pattern.finditer(masked, ss, se)]
         if not cue_hits:
             return
-        by_pos = {m.open: m for m in ms if ss <= m.open < se}
+        by_pos = {m.open: m for m in ms if ss <= m.open < se} if ms else {}
         self._cue_starts = {a for a, _ in cue_hits}
         toks = tokens(masked, ss, se)
-        tok_index = {t.start: i for i, t in enumerate(toks)}
+        tok_index = dict(zip(map(_TOK_START, toks), range(len(toks))))
         covered_until = ss  # indirect content already taken (skip cues inside it)
         last_speaker: Mention | None = None
         for cs, ce in cue_hits:
