@@ -366,14 +366,21 @@ class Tok:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
+# a token with the white space before it: only white space lies between tokens (``\S`` is
+# the last alternative), so the offsets follow from the lengths, without a match object each
+_TOKEN_WS = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+
+
 def tokens(masked: str, lo: int, hi: int) -> list[Tok]:
     """The tokens of ``masked[lo:hi]`` (fields set directly: no ``__init__`` call per token)."""
     out = []
     append, new = out.append, object.__new__
-    for m in _TOKEN.finditer(masked, lo, hi):
+    pos = lo
+    for space, g in _TOKEN_WS.findall(masked, lo, hi):
         t = new(Tok)
-        t.text = g = m.group()
-        t.start, t.end = m.span()
+        t.text = g
+        t.start = s = pos + len(space)
+        t.end = pos = s + len(g)
         t.low = g.lower()
         c = g[0]
         t.is_quote = c == MASK
