@@ -197,19 +197,27 @@ def _paragraph_spans(text: str, title, excluded) -> tuple[list[tuple[int, int, b
     return spans, bool(title) and text.startswith(str(title))
 
 
-def _sentence_index(text: str, paras: list[tuple[int, int, bool]], has_title: bool) -> tuple[list[int], list[int]]:
-    """Starts of the sentences table's sentences (and their indices), for locating quotes."""
+_ALNUM = re.compile(r"[^\W_]")  # one character c with c.isalnum()
+
+
+def _sentence_index(text: str, paras: list[tuple[int, int, bool]], has_title: bool,
+                    until: int | None = None) -> tuple[list[int], list[int]]:
+    """Starts of the sentences table's sentences (and their indices), for locating quotes;
+    with ``until``, only those of the paragraphs starting at or before that offset."""
     try:
         from .segment import split_sentences
     except ImportError:  # pragma: no cover
         split_sentences = None
     starts: list[int] = []
+    has_alnum = _ALNUM.search
     for p, (s, e, excl) in enumerate(paras):
         if excl:
             continue
+        if until is not None and s > until:
+            break
         spans = [(s, e)] if (has_title and p == 0) or split_sentences is None else split_sentences(text, s, e)
         for a, b in spans:
-            if any(ch.isalnum() for ch in text[a:b]):
+            if has_alnum(text, a, b) is not None:
                 starts.append(a)
     return starts, list(range(len(starts)))
 
@@ -2121,7 +2129,8 @@ def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None, continu
         excl = list(excl) if excl is not None and not isinstance(excl, float) else []
         doc = _Doc(str(doc_id), text, title, excl, lex, merge_paragraphs=continuations == "merge")
         quotes = doc.run()
-        starts = _sentence_index(text, doc.paras, doc.has_title)[0] if quotes else []
+        until = max((x for q in quotes for f in q.fragments for x in f), default=None)  # the last offset _rows locates
+        starts = _sentence_index(text, doc.paras, doc.has_title, until)[0] if quotes else []
         rows.extend(_rows(str(doc_id), text, quotes, starts, speaker_map))
     if not rows:
         return _empty()
