@@ -259,10 +259,16 @@ _SINGLE_MARK = re.compile("['\u2018\u2019\u2039\u203a\u201b]")
 MAX_SINGLE_CHARS = 1500
 _DOUBLE_MARK = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]")
 _APOS_OPEN = re.compile(r"(?:\d\d(?:s|\b)|em\b|til\b|n['’]|cause\b|tis\b|twas\b|round\b|bout\b)", re.IGNORECASE)
+_ANY_MARK = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f'\u2018\u2019\u2039\u203a\u201b]")
+# the single marks find_marked can use: all but a ' or ’ between two letters or digits
+# ("don't", "Korea's"), which can neither open (no space before) nor close (a letter after)
+_SINGLE_MARK_USED = re.compile("[\u2018\u2039\u203a\u201b]|['\u2019](?:(?<![^\\W_]['\u2019])|(?![^\\W_]))")
 
 
 def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
     """Quoted spans in ``text[lo:hi]`` (one paragraph): doubles first, then singles outside them."""
+    if _ANY_MARK.search(text, lo, hi) is None:
+        return []
     out: list[Marked] = []
     open_at = None
     width = 1
@@ -304,8 +310,9 @@ def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
     starts = [d.open for d in out]  # sorted, non-overlapping
     stops = [d.stop - 1 for d in out]
     singles = []
-    for m in _SINGLE_MARK.finditer(text, lo, hi):
-        i = m.start()
+    # (the mark at the paragraph start counts whatever is before it: it may open a quote)
+    first = [lo] if lo < hi and text[lo] in "'\u2019" else []
+    for i in first + [m.start() for m in _SINGLE_MARK_USED.finditer(text, lo + len(first), hi)]:
         x = bisect.bisect_right(starts, i) - 1
         if x < 0 or i > stops[x]:
             singles.append(i)
