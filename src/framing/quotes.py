@@ -259,10 +259,14 @@ _SINGLE_MARK = re.compile("['\u2018\u2019\u2039\u203a\u201b]")
 MAX_SINGLE_CHARS = 1500
 _DOUBLE_MARK = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]")
 _APOS_OPEN = re.compile(r"(?:\d\d(?:s|\b)|em\b|til\b|n['’]|cause\b|tis\b|twas\b|round\b|bout\b)", re.IGNORECASE)
-_ANY_MARK = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f'\u2018\u2019\u2039\u203a\u201b]")
+# (the expressions below start with one character class, so that re skips to candidates)
+# _DOUBLE_MARK's matches: '' or `` or one double mark
+_DOUBLE_MARK_FAST = re.compile("['`\"\u201c\u201d\u201e\u00ab\u00bb\u201f](?:(?<=')'|(?<=`)`|(?<=[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]))") \
+    if _DOUBLE_MARK.pattern == "''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]" else _DOUBLE_MARK
+_ANY_MARK = re.compile("[`\"\u201c\u201d\u201e\u00ab\u00bb\u201f'\u2018\u2019\u2039\u203a\u201b](?:(?<=`)`|(?<!`))")
 # the single marks find_marked can use: all but a ' or ’ between two letters or digits
 # ("don't", "Korea's"), which can neither open (no space before) nor close (a letter after)
-_SINGLE_MARK_USED = re.compile("[\u2018\u2039\u203a\u201b]|['\u2019](?:(?<![^\\W_]['\u2019])|(?![^\\W_]))")
+_SINGLE_MARK_USED = re.compile("['\u2019\u2018\u2039\u203a\u201b](?:(?<=[\u2018\u2039\u203a\u201b])|(?<![^\\W_]['\u2019])|(?![^\\W_]))")
 
 
 def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
@@ -272,7 +276,7 @@ def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
     out: list[Marked] = []
     open_at = None
     width = 1
-    for m in _DOUBLE_MARK.finditer(text, lo, hi):
+    for m in _DOUBLE_MARK_FAST.finditer(text, lo, hi):
         i = m.start()
         ch = m.group()
         w = len(ch)
