@@ -1128,6 +1128,34 @@ def _sentences(text: str, masked: str, lo: int, hi: int, cues: re.Pattern | None
     return out
 
 
+_CUE_BEFORE, _CUE_AFTER = r"(?<![\w'’-])", r"(?![\w'’-])"
+
+
+def _cue_scanner(lex: CueLexicon) -> re.Pattern | None:
+    """For the cue pattern ``(?<![\w'’-])FORMS(?![\w'’-])`` of :mod:`framing.cues`, whose
+    forms all end in a letter: ``[^\w'’-](FORMS)(?![\w'’-])``, which consumes the character
+    before a cue instead of testing it by look-behind, so that re skips through words (group 1
+    = the cue; a cue at offset 0 needs ``pattern.match``). None for any other pattern.
+    Cached on the lexicon."""
+    got = lex.__dict__.get("_quotes_scanner", False)
+    if got is not False:
+        return got
+    got = None
+    source = lex.pattern.pattern
+    try:
+        from .cues import _trie_pattern
+    except ImportError:  # pragma: no cover
+        _trie_pattern = None
+    if _trie_pattern is not None and source.startswith(_CUE_BEFORE) and source.endswith(_CUE_AFTER) \
+            and lex.pattern.flags == re.compile("").flags:
+        forms = set(lex.lookup) | {f[:1].upper() + f[1:] for f in lex.lookup}
+        body = source[len(_CUE_BEFORE):-len(_CUE_AFTER)]
+        if forms and body == _trie_pattern(forms) and all(f and re.fullmatch(r"[\w'’-]", f[-1]) for f in forms):
+            got = re.compile(r"[^\w'’-](" + body + ")" + _CUE_AFTER)
+    lex.__dict__["_quotes_scanner"] = got
+    return got
+
+
 class _Doc:
     """Extraction state for one document."""
 
@@ -1491,24 +1519,38 @@ class _Doc:
         return m.end() if m else None
 
     # ---- per sentence
+    def _cue_spans(self, masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """``[m.span() for m in self.cues.pattern.finditer(masked, lo, hi)]``, faster."""
+        fast = _cue_scanner(self.cues)
+        if fast is None:
+            return [m.span() for m in self.cues.pattern.finditer(masked, lo, hi)]
+        out = []
+        if lo == 0:  # no character before the first match to consume
+            m = self.cues.pattern.match(masked, 0, hi)
+            if m is not None:
+                out.append(m.span())
+                lo = m.end()
+        else:
+            lo -= 1
+        out.extend(m.span(1) for m in fast.finditer(masked, lo, hi))
+        return out
+
     def _paragraph_cues(self, masked: str, sents: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """The cue matches ``(start, end)`` of each sentence of one paragraph (``sents``, in
         order), exactly as a search of each sentence alone finds them, from one scan."""
-        pattern = self.cues.pattern
         if len(sents) <= 1:
-            return [[m.span() for m in pattern.finditer(masked, ss, se)] for ss, se in sents]
+            return [self._cue_spans(masked, ss, se) for ss, se in sents]
         out: list[list] = [[] for _ in sents]
         x = 0
         ss, se = sents[0]
-        for m in pattern.finditer(masked, ss, sents[-1][1]):
-            a, b = m.span()
+        for a, b in self._cue_spans(masked, ss, sents[-1][1]):
             while a >= se:
                 x += 1
                 ss, se = sents[x]
             # a match across a sentence end, or a sentence end that is no space (where the
             # cue's look-ahead could see a letter): search each sentence alone
             if a < ss or b > se or (b == se and x + 1 < len(sents) and not masked[se].isspace()):
-                return [[m.span() for m in pattern.finditer(masked, s, e)] for s, e in sents]
+                return [self._cue_spans(masked, s, e) for s, e in sents]
             out[x].append((a, b))
         return out
 
