@@ -2067,8 +2067,11 @@ def _mostly_title_case(words: list[str]) -> bool:
 # ------------------------------------------------------------------ public entry point
 
 
-def _rows(doc_id: str, text: str, quotes: list[Quote], sent_starts: list[int], speaker_map) -> list[dict]:
-    rows = []
+def _rows(doc_id: str, text: str, quotes: list[Quote], sent_starts, speaker_map, lemma=None) -> list[tuple]:
+    """One tuple per quote, values in ``QUOTE_COLUMNS`` order. ``sent_starts``: the sentence
+    starts (:func:`_sentence_index`), or a function giving them up to an offset. ``lemma``:
+    ``cue -> (lemma, class)`` (else those columns are "")."""
+    picked = []
     seen = set()
     for q in sorted(quotes, key=lambda q: min(f[0] for f in q.fragments) if q.fragments else 0):
         frs = []
@@ -2082,36 +2085,37 @@ def _rows(doc_id: str, text: str, quotes: list[Quote], sent_starts: list[int], s
         if start in seen:
             continue
         seen.add(start)
+        picked.append((q, frs, start))
+    if callable(sent_starts) and picked:
+        sent_starts = sent_starts(max(start for _, _, start in picked))
+    rows = []
+    for q, frs, start in picked:
         men = q.mention or Mention("", 0, 0)
         speaker, how = men.speaker, men.how if men.speaker else ""
         if speaker and speaker_map:
             canon = speaker_map.get(_norm(speaker))
             if canon is not None and canon != speaker:
                 speaker, how = canon, "table"
-        lemma = cls = cue = ""
+        cue = ""
         cue_start = cue_end = -1
         if q.cue is not None:
             cue_start, cue_end = q.cue
             cue = text[cue_start:cue_end]
-        rows.append({
-            "doc_id": doc_id,
-            "quote_id": f"{doc_id}:q{start}",
-            "start": start,
-            "end": frs[-1][1],
-            "fragments": frs,
-            "text": FRAGMENT_SEP.join(text[s:e] for s, e in frs),
-            "type": q.type,
-            "cue": cue, "cue_start": cue_start, "cue_end": cue_end,
-            "cue_lemma": "", "cue_class": "",
-            "mention": men.text if men.end > men.start else "",
-            "mention_start": men.start if men.end > men.start else -1,
-            "mention_end": men.end if men.end > men.start else -1,
-            "speaker": speaker or "",
-            "speaker_how": how if speaker else "",
-            "descriptor": men.descriptor or "",
-            "paragraph": q.paragraph,
-            "sentence": max(0, bisect.bisect_right(sent_starts, start) - 1),
-        })
+        cue_lemma, cue_class = lemma(cue) if lemma is not None and cue else ("", "")
+        has_mention = men.end > men.start
+        rows.append((
+            doc_id, f"{doc_id}:q{start}", start, frs[-1][1], frs,
+            FRAGMENT_SEP.join(text[s:e] for s, e in frs) if len(frs) > 1 else text[start:frs[0][1]],
+            q.type, cue, cue_start, cue_end, cue_lemma, cue_class,
+            men.text if has_mention else "",
+            men.start if has_mention else -1,
+            men.end if has_mention else -1,
+            speaker or "",
+            how if speaker else "",
+            men.descriptor or "",
+            q.paragraph,
+            max(0, bisect.bisect_right(sent_starts, start) - 1),
+        ))
     return rows
 
 
@@ -2174,21 +2178,29 @@ def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None, continu
         return _empty()
     titles = documents["title"] if "title" in documents.columns else [""] * len(documents)
     excluded = documents["excluded"] if "excluded" in documents.columns else [None] * len(documents)
-    rows: list[dict] = []
-    for doc_id, text, title, excl in zip(documents["doc_id"], documents["text"], titles, excluded):
+    titles = titles.tolist() if isinstance(titles, pd.Series) else titles  # (plain lists: faster than Series)
+    excluded = excluded.tolist() if isinstance(excluded, pd.Series) else excluded
+    lemmas: dict[str, tuple[str, str]] = {}
+
+    def lemma(cue: str) -> tuple[str, str]:
+        got = lemmas.get(cue)
+        if got is None:
+            got = lemmas[cue] = lex.get(cue)
+        return got
+
+    rows: list[tuple] = []
+    for doc_id, text, title, excl in zip(documents["doc_id"].tolist(), documents["text"].tolist(), titles, excluded):
         if not isinstance(text, str) or not text:
             continue
         title = title if isinstance(title, str) else ""
         excl = list(excl) if excl is not None and not isinstance(excl, float) else []
         doc = _Doc(str(doc_id), text, title, excl, lex, merge_paragraphs=continuations == "merge")
         quotes = doc.run()
-        until = max((x for q in quotes for f in q.fragments for x in f), default=None)  # the last offset _rows locates
-        starts = _sentence_index(text, doc.paras, doc.has_title, until)[0] if quotes else []
-        rows.extend(_rows(str(doc_id), text, quotes, starts, speaker_map))
+        if quotes:
+            def starts(until, text=text, doc=doc):  # the sentences up to the last quote's start
+                return _sentence_index(text, doc.paras, doc.has_title, until)[0]
+
+            rows.extend(_rows(str(doc_id), text, quotes, starts, speaker_map, lemma))
     if not rows:
         return _empty()
-    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
-    lemmas = [lex.get(c) if c else ("", "") for c in df["cue"]]
-    df["cue_lemma"] = [l for l, _ in lemmas]
-    df["cue_class"] = [c for _, c in lemmas]
-    return df.reset_index(drop=True)
+    return pd.DataFrame(dict(zip(QUOTE_COLUMNS, map(list, zip(*rows)))), columns=QUOTE_COLUMNS)
