@@ -1129,11 +1129,12 @@ def _sentences(text: str, masked: str, lo: int, hi: int, cues: re.Pattern | None
 
 
 _CUE_BEFORE, _CUE_AFTER = r"(?<![\w'’-])", r"(?![\w'’-])"
+_NOT_MASK = re.compile("[^\x01]")
 
 
 def _cue_scanner(lex: CueLexicon) -> re.Pattern | None:
     """For the cue pattern ``(?<![\w'’-])FORMS(?![\w'’-])`` of :mod:`framing.cues`, whose
-    forms all end in a letter: ``[^\w'’-](FORMS)(?![\w'’-])``, which consumes the character
+    forms all end in a letter (and hold no MASK): ``[^\w'’-](FORMS)(?![\w'’-])``, which consumes the character
     before a cue instead of testing it by look-behind, so that re skips through words (group 1
     = the cue; a cue at offset 0 needs ``pattern.match``). None for any other pattern.
     Cached on the lexicon."""
@@ -1150,7 +1151,7 @@ def _cue_scanner(lex: CueLexicon) -> re.Pattern | None:
             and lex.pattern.flags == re.compile("").flags:
         forms = set(lex.lookup) | {f[:1].upper() + f[1:] for f in lex.lookup}
         body = source[len(_CUE_BEFORE):-len(_CUE_AFTER)]
-        if forms and body == _trie_pattern(forms) and all(f and re.fullmatch(r"[\w'’-]", f[-1]) for f in forms):
+        if forms and body == _trie_pattern(forms) and all(f and re.fullmatch(r"[\w'’-]", f[-1]) and MASK not in f for f in forms):
             got = re.compile(r"[^\w'’-](" + body + ")" + _CUE_AFTER)
     lex.__dict__["_quotes_scanner"] = got
     return got
@@ -1520,10 +1521,28 @@ class _Doc:
 
     # ---- per sentence
     def _cue_spans(self, masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
-        """``[m.span() for m in self.cues.pattern.finditer(masked, lo, hi)]``, faster."""
-        fast = _cue_scanner(self.cues)
-        if fast is None:
+        """``[m.span() for m in self.cues.pattern.finditer(masked, lo, hi)]``, faster: masked
+        quotations are skipped (no cue form holds a MASK, and a cue's look-behind and
+        look-ahead see the same non-word character at a mask as at the ends of a search)."""
+        if _cue_scanner(self.cues) is None:
             return [m.span() for m in self.cues.pattern.finditer(masked, lo, hi)]
+        out: list[tuple[int, int]] = []
+        pos = lo
+        while pos < hi:
+            k = masked.find(MASK, pos, hi)
+            if k < 0:
+                out.extend(self._cue_spans_unmasked(masked, pos, hi))
+                break
+            if k > pos:
+                out.extend(self._cue_spans_unmasked(masked, pos, k))
+            m = _NOT_MASK.search(masked, k, hi)
+            if m is None:
+                break
+            pos = m.start()
+        return out
+
+    def _cue_spans_unmasked(self, masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        fast = _cue_scanner(self.cues)
         out = []
         if lo == 0:  # no character before the first match to consume
             m = self.cues.pattern.match(masked, 0, hi)
