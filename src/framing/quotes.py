@@ -1207,9 +1207,12 @@ class _Doc:
             claimed: set[int] = set()
             sents = [(ps, pe)] if is_title else _sentences(text, masked, ps, pe, self.cues.pattern)
             sents_here = sents
+            self._masked_cache = masked  # (as _sentence sets it)
             for (ss, se), names, hits in zip(sents, _paragraph_names(masked, sents), self._paragraph_cues(masked, sents)):
-                _register_found(names, self.book, ss + 40)
-                self._sentence(p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote, hits)
+                if names:
+                    _register_found(names, self.book, ss + 40)
+                if hits:  # (_sentence returns at once without a cue)
+                    self._sentence(p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote, hits)
             # headline: "Speaker: ... 'words' ..."
             if is_title:
                 self._headline(ps, pe, masked, ms, claimed, para_quotes)
