@@ -2089,10 +2089,10 @@ def _mostly_title_case(words: list[str]) -> bool:
 # ------------------------------------------------------------------ public entry point
 
 
-def _rows(doc_id: str, text: str, quotes: list[Quote], sent_starts, speaker_map, lemma=None) -> list[tuple]:
-    """One tuple per quote, values in ``QUOTE_COLUMNS`` order. ``sent_starts``: the sentence
-    starts (:func:`_sentence_index`), or a function giving them up to an offset. ``lemma``:
-    ``cue -> (lemma, class)`` (else those columns are "")."""
+def _rows(doc_id: str, text: str, quotes: list[Quote], sent_starts, speaker_map) -> list[tuple]:
+    """One tuple per quote, values in ``QUOTE_COLUMNS`` order (``cue_lemma`` and ``cue_class``
+    left ""). ``sent_starts``: the sentence starts (:func:`_sentence_index`), or a function
+    giving them up to an offset."""
     picked = []
     seen = set()
     for q in sorted(quotes, key=lambda q: min(f[0] for f in q.fragments) if q.fragments else 0):
@@ -2123,12 +2123,11 @@ def _rows(doc_id: str, text: str, quotes: list[Quote], sent_starts, speaker_map,
         if q.cue is not None:
             cue_start, cue_end = q.cue
             cue = text[cue_start:cue_end]
-        cue_lemma, cue_class = lemma(cue) if lemma is not None and cue else ("", "")
         has_mention = men.end > men.start
         rows.append((
             doc_id, f"{doc_id}:q{start}", start, frs[-1][1], frs,
             FRAGMENT_SEP.join(text[s:e] for s, e in frs) if len(frs) > 1 else text[start:frs[0][1]],
-            q.type, cue, cue_start, cue_end, cue_lemma, cue_class,
+            q.type, cue, cue_start, cue_end, "", "",
             men.text if has_mention else "",
             men.start if has_mention else -1,
             men.end if has_mention else -1,
@@ -2202,14 +2201,6 @@ def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None, continu
     excluded = documents["excluded"] if "excluded" in documents.columns else [None] * len(documents)
     titles = titles.tolist() if isinstance(titles, pd.Series) else titles  # (plain lists: faster than Series)
     excluded = excluded.tolist() if isinstance(excluded, pd.Series) else excluded
-    lemmas: dict[str, tuple[str, str]] = {}
-
-    def lemma(cue: str) -> tuple[str, str]:
-        got = lemmas.get(cue)
-        if got is None:
-            got = lemmas[cue] = lex.get(cue)
-        return got
-
     rows: list[tuple] = []
     for doc_id, text, title, excl in zip(documents["doc_id"].tolist(), documents["text"].tolist(), titles, excluded):
         if not isinstance(text, str) or not text:
@@ -2222,7 +2213,11 @@ def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None, continu
             def starts(until, text=text, doc=doc):  # the sentences up to the last quote's start
                 return _sentence_index(text, doc.paras, doc.has_title, until)[0]
 
-            rows.extend(_rows(str(doc_id), text, quotes, starts, speaker_map, lemma))
+            rows.extend(_rows(str(doc_id), text, quotes, starts, speaker_map))
     if not rows:
         return _empty()
-    return pd.DataFrame(dict(zip(QUOTE_COLUMNS, map(list, zip(*rows)))), columns=QUOTE_COLUMNS)
+    df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    lemmas = [lex.get(c) if c else ("", "") for c in df["cue"]]
+    df["cue_lemma"] = [l for l, _ in lemmas]
+    df["cue_class"] = [c for _, c in lemmas]
+    return df.reset_index(drop=True)
