@@ -1099,18 +1099,20 @@ def _sentences(text: str, masked: str, lo: int, hi: int, cues: re.Pattern | None
     out = []
     cur = lo
     for m in _SENT_END_FAST.finditer(masked, lo, hi):
-        a, b = m.start(), m.end()
+        a, b = m.span()
         if b >= hi:
             break
         nxt = masked[b]
-        punct = masked[a:b].strip()
+        punct = masked[a:b].strip() if masked[a] in ".!?…" else ""  # (white space after a quote: no punctuation)
         if not punct:  # after a quote: only if the quote ended with . ! ?
+            if not (nxt.isupper() or nxt == MASK):
+                continue
             q_end = a
             b2 = q_end - 1
             while b2 > lo and text[b2] in ALL_MARKS:
                 b2 -= 1
             inner_last = text[b2]
-            if inner_last not in ".!?" or not (nxt.isupper() or nxt == MASK):
+            if inner_last not in ".!?":
                 continue
             if cues is not None and inner_last in "?!":
                 c = cues.search(masked, b, min(hi, b + 70))
@@ -1126,7 +1128,7 @@ def _sentences(text: str, masked: str, lo: int, hi: int, cues: re.Pattern | None
                 if word in ABBREVIATIONS \
                         or (len(word) == 1 and word.isalpha()):
                     continue
-        out.append((cur, a + len(m.group().rstrip())))
+        out.append((cur, a + len(punct)))
         cur = b
     if cur < hi:
         out.append((cur, hi))
