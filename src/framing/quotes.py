@@ -421,7 +421,13 @@ def _is_wordlike(t: Tok) -> bool:
 
 
 def _np_token_ok(t: Tok) -> bool:
-    """May this token be part of a speaker noun phrase?"""
+    """May this token be part of a speaker noun phrase? (A function of its text: cached.)"""
+    return _np_text_ok(t.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _np_text_ok(text: str) -> bool:
+    t = Tok(text, 0, len(text))  # (low, cap, is_quote as tokens() sets them)
     if t.is_quote:
         return False
     if not _is_wordlike(t):
