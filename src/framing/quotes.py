@@ -1151,7 +1151,10 @@ def _cue_scanner(lex: CueLexicon) -> re.Pattern | None:
     before a cue instead of testing it by look-behind, so that re skips through words (group 1
     = the cue; a cue at offset 0 needs ``pattern.match``). None for any other pattern.
     Cached on the lexicon."""
-    got = lex.__dict__.get("_quotes_scanner", False)
+    cache = getattr(lex, "__dict__", None)
+    if cache is None:  # (a lexicon without an instance dict: no cache, no scanner)
+        return None
+    got = cache.get("_quotes_scanner", False)
     if got is not False:
         return got
     got = None
@@ -1166,7 +1169,7 @@ def _cue_scanner(lex: CueLexicon) -> re.Pattern | None:
         body = source[len(_CUE_BEFORE):-len(_CUE_AFTER)]
         if forms and body == _trie_pattern(forms) and all(f and re.fullmatch(r"[\w'’-]", f[-1]) and MASK not in f for f in forms):
             got = re.compile(r"[^\w'’-](" + body + ")" + _CUE_AFTER)
-    lex.__dict__["_quotes_scanner"] = got
+    cache["_quotes_scanner"] = got
     return got
 
 
