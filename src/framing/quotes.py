@@ -1146,11 +1146,11 @@ _NOT_MASK = re.compile("[^\x01]")
 
 
 def _cue_scanner(lex: CueLexicon) -> re.Pattern | None:
-    """For the cue pattern ``(?<![\w'’-])FORMS(?![\w'’-])`` of :mod:`framing.cues`, whose
-    forms all end in a letter (and hold no MASK): ``[^\w'’-](FORMS)(?![\w'’-])``, which consumes the character
-    before a cue instead of testing it by look-behind, so that re skips through words (group 1
-    = the cue; a cue at offset 0 needs ``pattern.match``). None for any other pattern.
-    Cached on the lexicon."""
+    r"""For the cue pattern ``(?<![\w'’-])FORMS(?![\w'’-])`` of :mod:`framing.cues`, whose
+    forms all end in a letter (and hold no MASK): ``[^\w'’-](FORMS)(?![\w'’-])``, which
+    consumes the character before a cue instead of testing it by look-behind, so that re
+    skips through words (group 1 = the cue; a cue at offset 0 needs ``pattern.match``).
+    None for any other pattern. Cached on the lexicon."""
     cache = getattr(lex, "__dict__", None)
     if cache is None:  # (a lexicon without an instance dict: no cache, no scanner)
         return None
