@@ -261,12 +261,14 @@ _DOUBLE_MARK = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]")
 _APOS_OPEN = re.compile(r"(?:\d\d(?:s|\b)|em\b|til\b|n['’]|cause\b|tis\b|twas\b|round\b|bout\b)", re.IGNORECASE)
 # (the expressions below start with one character class, so that re skips to candidates)
 # _DOUBLE_MARK's matches: '' or `` or one double mark
-_DOUBLE_MARK_FAST = re.compile("['`\"\u201c\u201d\u201e\u00ab\u00bb\u201f](?:(?<=')'|(?<=`)`|(?<=[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]))") \
-    if _DOUBLE_MARK.pattern == "''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]" else _DOUBLE_MARK
+_DOUBLE_MARK_FAST = re.compile(
+    "['`\"\u201c\u201d\u201e\u00ab\u00bb\u201f](?:(?<=')'|(?<=`)`|(?<=[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]))"
+) if _DOUBLE_MARK.pattern == "''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]" else _DOUBLE_MARK
 _ANY_MARK = re.compile("[`\"\u201c\u201d\u201e\u00ab\u00bb\u201f'\u2018\u2019\u2039\u203a\u201b](?:(?<=`)`|(?<!`))")
 # the single marks find_marked can use: all but a ' or ’ between two letters or digits
 # ("don't", "Korea's"), which can neither open (no space before) nor close (a letter after)
-_SINGLE_MARK_USED = re.compile("['\u2019\u2018\u2039\u203a\u201b](?:(?<=[\u2018\u2039\u203a\u201b])|(?<![^\\W_]['\u2019])|(?![^\\W_]))")
+_SINGLE_MARK_USED = re.compile(
+    "['\u2019\u2018\u2039\u203a\u201b](?:(?<=[\u2018\u2039\u203a\u201b])|(?<![^\\W_]['\u2019])|(?![^\\W_]))")
 
 
 def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
@@ -1167,7 +1169,8 @@ def _cue_scanner(lex: CueLexicon) -> re.Pattern | None:
             and lex.pattern.flags == re.compile("").flags:
         forms = set(lex.lookup) | {f[:1].upper() + f[1:] for f in lex.lookup}
         body = source[len(_CUE_BEFORE):-len(_CUE_AFTER)]
-        if forms and body == _trie_pattern(forms) and all(f and re.fullmatch(r"[\w'’-]", f[-1]) and MASK not in f for f in forms):
+        if forms and body == _trie_pattern(forms) \
+                and all(f and re.fullmatch(r"[\w'’-]", f[-1]) and MASK not in f for f in forms):
             got = re.compile(r"[^\w'’-](" + body + ")" + _CUE_AFTER)
     cache["_quotes_scanner"] = got
     return got
@@ -1224,7 +1227,8 @@ class _Doc:
             sents = [(ps, pe)] if is_title else _sentences(text, masked, ps, pe, self.cues.pattern)
             sents_here = sents
             self._masked_cache = masked  # (as _sentence sets it)
-            for (ss, se), names, hits in zip(sents, _paragraph_names(masked, sents), self._paragraph_cues(masked, sents)):
+            names_cues = zip(_paragraph_names(masked, sents), self._paragraph_cues(masked, sents))
+            for (ss, se), (names, hits) in zip(sents, names_cues):
                 if names:
                     _register_found(names, self.book, ss + 40)
                 if hits:  # (_sentence returns at once without a cue)
