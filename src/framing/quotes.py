@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -163,7 +164,9 @@ PARTICIPLE_OK = frozenset("add say warn note insist argue explain claim stress v
 CUE_LIKE = frozenset("said says told added announced noted claimed declared warned insisted vowed argued explained stressed".split())
 NOUN_THAT = frozenset("idea suggestion notion claim claims fact possibility view belief hope fear report reports news argument assertion".split())
 
-_TOKEN = re.compile(r"\x01+|(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|[^\W_](?:[\w]|[-'’&.](?=[^\W_]))*|\S", re.UNICODE)
+# a word is a maximal run of word characters and of -'’&. joiners followed by a letter or digit:
+# written as \w* runs (fast in re) instead of an alternation per character
+_TOKEN = re.compile(r"\x01+|(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|[^\W_]\w*(?:[-'’&.](?=[^\W_])\w*)*|\S", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]")
 _SPACE = re.compile(r"\s+")
 
@@ -194,19 +197,27 @@ def _paragraph_spans(text: str, title, excluded) -> tuple[list[tuple[int, int, b
     return spans, bool(title) and text.startswith(str(title))
 
 
-def _sentence_index(text: str, paras: list[tuple[int, int, bool]], has_title: bool) -> tuple[list[int], list[int]]:
-    """Starts of the sentences table's sentences (and their indices), for locating quotes."""
+_ALNUM = re.compile(r"[^\W_]")  # one character c with c.isalnum()
+
+
+def _sentence_index(text: str, paras: list[tuple[int, int, bool]], has_title: bool,
+                    until: int | None = None) -> tuple[list[int], list[int]]:
+    """Starts of the sentences table's sentences (and their indices), for locating quotes;
+    with ``until``, only those of the paragraphs starting at or before that offset."""
     try:
         from .segment import split_sentences
     except ImportError:  # pragma: no cover
         split_sentences = None
     starts: list[int] = []
+    has_alnum = _ALNUM.search
     for p, (s, e, excl) in enumerate(paras):
         if excl:
             continue
+        if until is not None and s > until:
+            break
         spans = [(s, e)] if (has_title and p == 0) or split_sentences is None else split_sentences(text, s, e)
         for a, b in spans:
-            if any(ch.isalnum() for ch in text[a:b]):
+            if has_alnum(text, a, b) is not None:
                 starts.append(a)
     return starts, list(range(len(starts)))
 
@@ -248,14 +259,26 @@ _SINGLE_MARK = re.compile("['\u2018\u2019\u2039\u203a\u201b]")
 MAX_SINGLE_CHARS = 1500
 _DOUBLE_MARK = re.compile("''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]")
 _APOS_OPEN = re.compile(r"(?:\d\d(?:s|\b)|em\b|til\b|n['’]|cause\b|tis\b|twas\b|round\b|bout\b)", re.IGNORECASE)
+# (the expressions below start with one character class, so that re skips to candidates)
+# _DOUBLE_MARK's matches: '' or `` or one double mark
+_DOUBLE_MARK_FAST = re.compile(
+    "['`\"\u201c\u201d\u201e\u00ab\u00bb\u201f](?:(?<=')'|(?<=`)`|(?<=[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]))"
+) if _DOUBLE_MARK.pattern == "''|``|[\"\u201c\u201d\u201e\u00ab\u00bb\u201f]" else _DOUBLE_MARK
+_ANY_MARK = re.compile("[`\"\u201c\u201d\u201e\u00ab\u00bb\u201f'\u2018\u2019\u2039\u203a\u201b](?:(?<=`)`|(?<!`))")
+# the single marks find_marked can use: all but a ' or ’ between two letters or digits
+# ("don't", "Korea's"), which can neither open (no space before) nor close (a letter after)
+_SINGLE_MARK_USED = re.compile(
+    "['\u2019\u2018\u2039\u203a\u201b](?:(?<=[\u2018\u2039\u203a\u201b])|(?<![^\\W_]['\u2019])|(?![^\\W_]))")
 
 
 def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
     """Quoted spans in ``text[lo:hi]`` (one paragraph): doubles first, then singles outside them."""
+    if _ANY_MARK.search(text, lo, hi) is None:
+        return []
     out: list[Marked] = []
     open_at = None
     width = 1
-    for m in _DOUBLE_MARK.finditer(text, lo, hi):
+    for m in _DOUBLE_MARK_FAST.finditer(text, lo, hi):
         i = m.start()
         ch = m.group()
         w = len(ch)
@@ -293,8 +316,9 @@ def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
     starts = [d.open for d in out]  # sorted, non-overlapping
     stops = [d.stop - 1 for d in out]
     singles = []
-    for m in _SINGLE_MARK.finditer(text, lo, hi):
-        i = m.start()
+    # (the mark at the paragraph start counts whatever is before it: it may open a quote)
+    first = [lo] if lo < hi and text[lo] in "'\u2019" else []
+    for i in first + [m.start() for m in _SINGLE_MARK_USED.finditer(text, lo + len(first), hi)]:
         x = bisect.bisect_right(starts, i) - 1
         if x < 0 or i > stops[x]:
             singles.append(i)
@@ -363,14 +387,26 @@ class Tok:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
+# a token with the white space before it: only white space lies between tokens (``\S`` is
+# the last alternative), so the offsets follow from the lengths, without a match object each
+# (the same alternatives written without repeats of groups where re allows: faster)
+_TOKEN_WS = re.compile(
+    r"(\s*)(\x01+|[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\d+[.,]\d+(?:[.,]\d+)*"
+    r"|[^\W_]\w*(?:[-'’&.](?=[^\W_])\w*(?:[-'’&.](?=[^\W_])\w*)*|)|\S)"
+) if _TOKEN.pattern == r"\x01+|(?:[A-Za-z]\.){2,}|\d+(?:[.,]\d+)+|[^\W_]\w*(?:[-'’&.](?=[^\W_])\w*)*|\S" \
+    else re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+
+
 def tokens(masked: str, lo: int, hi: int) -> list[Tok]:
     """The tokens of ``masked[lo:hi]`` (fields set directly: no ``__init__`` call per token)."""
     out = []
     append, new = out.append, object.__new__
-    for m in _TOKEN.finditer(masked, lo, hi):
+    pos = lo
+    for space, g in _TOKEN_WS.findall(masked, lo, hi):
         t = new(Tok)
-        t.text = g = m.group()
-        t.start, t.end = m.span()
+        t.text = g
+        t.start = s = pos + len(space)
+        t.end = pos = s + len(g)
         t.low = g.lower()
         c = g[0]
         t.is_quote = c == MASK
@@ -379,12 +415,21 @@ def tokens(masked: str, lo: int, hi: int) -> list[Tok]:
     return out
 
 
+_TOK_START = attrgetter("start")
+
+
 def _is_wordlike(t: Tok) -> bool:
     return bool(_WORD.match(t.text)) or t.text[0].isdigit()
 
 
 def _np_token_ok(t: Tok) -> bool:
-    """May this token be part of a speaker noun phrase?"""
+    """May this token be part of a speaker noun phrase? (A function of its text: cached.)"""
+    return _np_text_ok(t.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _np_text_ok(text: str) -> bool:
+    t = Tok(text, 0, len(text))  # (low, cap, is_quote as tokens() sets them)
     if t.is_quote:
         return False
     if not _is_wordlike(t):
@@ -750,6 +795,7 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = Fa
 # ------------------------------------------------------------------ entities
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm(s: str) -> str:
     return " ".join(s.replace(".", "").split()).lower()
 
@@ -1138,19 +1184,67 @@ def _name_of_run(run: str) -> tuple[str, str, str] | None:
     return name, kind, desc
 
 
+# _CAP_RUN as written above, and the same expression with its look-behind moved after the
+# first (capital) letter, so that re skips to capitals instead of trying every position
+_CAP_RUN_SOURCE = (r"(?<![\w\x01])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Prof)\.?\s+)?[A-Z][\w’'-]*"
+                   r"(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-|(?:Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]*)*")
+_T = r"\.?\s+[A-Z]"
+_CAP_RUN_FAST = re.compile(
+    r"[A-Z](?<![\w\x01].)(?:(?<=M)(?:r|rs|s)" + _T + r"|(?<=D)r" + _T + r"|(?<=S)en" + _T + r"|(?<=R)ep" + _T
+    + r"|(?<=G)(?:ov|en)" + _T + r"|(?<=L)t" + _T + r"|(?<=C)ol" + _T + r"|(?<=P)rof" + _T + r")?[\w’'-]*"
+    r"(?:\s+(?:of\s+|de\s+|van\s+|von\s+|al-|(?:Mr|Mrs|Ms)\.\s+)?[A-Z][\w’'-]*)*"
+) if _CAP_RUN.pattern == _CAP_RUN_SOURCE else _CAP_RUN
+del _T
+
+
 def _register_names(text: str, masked: str, lo: int, hi: int, book: EntityBook, subject_end: int) -> None:
     """Record capitalised names in ``masked[lo:hi]`` (a sentence) as entities, subjects as salient."""
-    for m in _CAP_RUN.finditer(masked, lo, hi):
+    _register_found(_names_in(_CAP_RUN_FAST.finditer(masked, lo, hi)), book, subject_end)
+
+
+def _names_in(matches) -> list[tuple[int, str, str, str]]:
+    """``(offset, name, kind, descriptor)`` of the capitalised runs ``matches`` that are names."""
+    out = []
+    for m in matches:
         got = _name_of_run(m.group())
-        if got is None:
-            continue
-        name, kind, desc = got
+        if got is not None:
+            out.append((m.start(), *got))
+    return out
+
+
+def _paragraph_names(masked: str, sents: list[tuple[int, int]]) -> list[list[tuple[int, str, str, str]]]:
+    """:func:`_names_in` of each sentence of one paragraph (``sents``, in order), from one scan
+    of the paragraph (per sentence when a run would cross a sentence end)."""
+    if len(sents) <= 1:
+        if not sents:
+            return []
+        ss, se = sents[0]
+        return [_names_in(_CAP_RUN_FAST.finditer(masked, ss, se))]
+    out: list[list] = [[] for _ in sents]
+    x = 0
+    ss, se = sents[0]
+    for m in _CAP_RUN_FAST.finditer(masked, sents[0][0], sents[-1][1]):
+        a = m.start()
+        while a >= se:
+            x += 1
+            ss, se = sents[x]
+        if a < ss or m.end() > se:  # a run across a sentence end: scan each sentence alone
+            return [_names_in(_CAP_RUN_FAST.finditer(masked, s, e)) for s, e in sents]
+        got = _name_of_run(m.group())
+        if got is not None:
+            out[x].append((a, *got))
+    return out
+
+
+def _register_found(found: list[tuple[int, str, str, str]], book: EntityBook, subject_end: int) -> None:
+    """Add the names ``found`` in a sentence (see :func:`_names_in`) to ``book``."""
+    for start, name, kind, desc in found:
         if kind == "unknown":
             key = name.lower()
             if key not in book.by_key and not book.surname_known(key):
                 continue
             kind = "person"
-        book.add_name(name, kind, m.start(), salient=m.start() < subject_end, descriptor=desc)
+        book.add_name(name, kind, start, salient=start < subject_end, descriptor=desc)
 
 
 # ------------------------------------------------------------------ the extractor
@@ -1269,6 +1363,10 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
 
 
 _SENT_END = re.compile(r"(?:[.!?…]+[)\]]*|(?<=\x01)(?=\s))\s+")
+# the same matches, written to start with one character class (re then skips to candidates)
+_SENT_END_FAST = re.compile(r"[.!?…\s](?:(?<=[.!?…])[.!?…]*[)\]]*\s+|(?<=\x01\s)\s*)") \
+    if _SENT_END.pattern == r"(?:[.!?…]+[)\]]*|(?<=\x01)(?=\s))\s+" else _SENT_END
+_LAST_WORD = re.compile(r"([\w.’']+)$")
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st mt ft gen sen rep gov lt col capt cmdr adm sgt maj rev hon pres supt det insp
 u.s u.k u.n e.u no nos vs v inc corp co ltd bros jan feb mar apr jun jul aug sep sept oct nov dec
@@ -1282,19 +1380,21 @@ def _sentences(text: str, masked: str, lo: int, hi: int, cues: re.Pattern | None
     between a quotation ending in ? or ! and its attribution ('"Why?" Lichtman said.')."""
     out = []
     cur = lo
-    for m in _SENT_END.finditer(masked, lo, hi):
-        a, b = m.start(), m.end()
+    for m in _SENT_END_FAST.finditer(masked, lo, hi):
+        a, b = m.span()
         if b >= hi:
             break
         nxt = masked[b]
-        punct = masked[a:b].strip()
+        punct = masked[a:b].strip() if masked[a] in ".!?…" else ""  # (white space after a quote: no punctuation)
         if not punct:  # after a quote: only if the quote ended with . ! ?
+            if not (nxt.isupper() or nxt == MASK):
+                continue
             q_end = a
             b2 = q_end - 1
             while b2 > lo and text[b2] in ALL_MARKS:
                 b2 -= 1
             inner_last = text[b2]
-            if inner_last not in ".!?" or not (nxt.isupper() or nxt == MASK):
+            if inner_last not in ".!?":
                 continue
             if cues is not None and inner_last in "?!":
                 c = cues.search(masked, b, min(hi, b + 70))
@@ -1305,16 +1405,49 @@ def _sentences(text: str, masked: str, lo: int, hi: int, cues: re.Pattern | None
             if not (nxt.isupper() or nxt == MASK or nxt.isdigit() or nxt in "(["):
                 continue
             if punct == ".":
-                w = re.search(r"([\w.’']+)$", masked[max(cur, a - 30):a])
+                w = _LAST_WORD.search(masked, max(cur, a - 30), a)
                 word = w.group(1).lower() if w else ""
                 if word in ABBREVIATIONS \
                         or (len(word) == 1 and word.isalpha()):
                     continue
-        out.append((cur, a + len(m.group().rstrip())))
+        out.append((cur, a + len(punct)))
         cur = b
     if cur < hi:
         out.append((cur, hi))
     return out
+
+
+_CUE_BEFORE, _CUE_AFTER = r"(?<![\w'’-])", r"(?![\w'’-])"
+_NOT_MASK = re.compile("[^\x01]")
+
+
+def _cue_scanner(lex: CueLexicon) -> re.Pattern | None:
+    r"""For the cue pattern ``(?<![\w'’-])FORMS(?![\w'’-])`` of :mod:`framing.cues`, whose
+    forms all end in a letter (and hold no MASK): ``[^\w'’-](FORMS)(?![\w'’-])``, which
+    consumes the character before a cue instead of testing it by look-behind, so that re
+    skips through words (group 1 = the cue; a cue at offset 0 needs ``pattern.match``).
+    None for any other pattern. Cached on the lexicon."""
+    cache = getattr(lex, "__dict__", None)
+    if cache is None:  # (a lexicon without an instance dict: no cache, no scanner)
+        return None
+    got = cache.get("_quotes_scanner", False)
+    if got is not False:
+        return got
+    got = None
+    source = lex.pattern.pattern
+    try:
+        from .cues import _trie_pattern
+    except ImportError:  # pragma: no cover
+        _trie_pattern = None
+    if _trie_pattern is not None and source.startswith(_CUE_BEFORE) and source.endswith(_CUE_AFTER) \
+            and lex.pattern.flags == re.compile("").flags:
+        forms = set(lex.lookup) | {f[:1].upper() + f[1:] for f in lex.lookup}
+        body = source[len(_CUE_BEFORE):-len(_CUE_AFTER)]
+        if forms and body == _trie_pattern(forms) \
+                and all(f and re.fullmatch(r"[\w'’-]", f[-1]) and MASK not in f for f in forms):
+            got = re.compile(r"[^\w'’-](" + body + ")" + _CUE_AFTER)
+    cache["_quotes_scanner"] = got
+    return got
 
 
 class _Doc:
@@ -1367,9 +1500,13 @@ class _Doc:
             claimed: set[int] = set()
             sents = [(ps, pe)] if is_title else _sentences(text, masked, ps, pe, self.cues.pattern)
             sents_here = sents
-            for ss, se in sents:
-                _register_names(text, masked, ss, se, self.book, ss + 40)
-                self._sentence(p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote)
+            self._masked_cache = masked  # (as _sentence sets it)
+            names_cues = zip(_paragraph_names(masked, sents), self._paragraph_cues(masked, sents))
+            for (ss, se), (names, hits) in zip(sents, names_cues):
+                if names:
+                    _register_found(names, self.book, ss + 40)
+                if hits:  # (_sentence returns at once without a cue)
+                    self._sentence(p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote, hits)
             # headline: "Speaker: ... 'words' ..."
             if is_title:
                 self._headline(ps, pe, masked, ms, claimed, para_quotes)
@@ -1719,16 +1856,70 @@ class _Doc:
         return m.end() if m else None
 
     # ---- per sentence
-    def _sentence(self, p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote):
+    def _cue_spans(self, masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """``[m.span() for m in self.cues.pattern.finditer(masked, lo, hi)]``, faster: masked
+        quotations are skipped (no cue form holds a MASK, and a cue's look-behind and
+        look-ahead see the same non-word character at a mask as at the ends of a search)."""
+        if _cue_scanner(self.cues) is None:
+            return [m.span() for m in self.cues.pattern.finditer(masked, lo, hi)]
+        out: list[tuple[int, int]] = []
+        pos = lo
+        while pos < hi:
+            k = masked.find(MASK, pos, hi)
+            if k < 0:
+                out.extend(self._cue_spans_unmasked(masked, pos, hi))
+                break
+            if k > pos:
+                out.extend(self._cue_spans_unmasked(masked, pos, k))
+            m = _NOT_MASK.search(masked, k, hi)
+            if m is None:
+                break
+            pos = m.start()
+        return out
+
+    def _cue_spans_unmasked(self, masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        fast = _cue_scanner(self.cues)
+        out = []
+        if lo == 0:  # no character before the first match to consume
+            m = self.cues.pattern.match(masked, 0, hi)
+            if m is not None:
+                out.append(m.span())
+                lo = m.end()
+        else:
+            lo -= 1
+        out.extend(m.span(1) for m in fast.finditer(masked, lo, hi))
+        return out
+
+    def _paragraph_cues(self, masked: str, sents: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """The cue matches ``(start, end)`` of each sentence of one paragraph (``sents``, in
+        order), exactly as a search of each sentence alone finds them, from one scan."""
+        if len(sents) <= 1:
+            return [self._cue_spans(masked, ss, se) for ss, se in sents]
+        out: list[list] = [[] for _ in sents]
+        x = 0
+        ss, se = sents[0]
+        for a, b in self._cue_spans(masked, ss, sents[-1][1]):
+            while a >= se:
+                x += 1
+                ss, se = sents[x]
+            # a match across a sentence end, or a sentence end that is no space (where the
+            # cue's look-ahead could see a letter): search each sentence alone
+            if a < ss or b > se or (b == se and x + 1 < len(sents) and not masked[se].isspace()):
+                return [self._cue_spans(masked, s, e) for s, e in sents]
+            out[x].append((a, b))
+        return out
+
+    def _sentence(self, p, ss, se, masked, ms, claimed, para_quotes, chains, chain_quote, cue_hits=None):
         text = self.text
         self._masked_cache = masked
-        cue_hits = [(m.start(), m.end()) for m in self.cues.pattern.finditer(masked, ss, se)]
+        if cue_hits is None:
+            cue_hits = [(m.start(), m.end()) for m in self.cues.pattern.finditer(masked, ss, se)]
         if not cue_hits:
             return
-        by_pos = {m.open: m for m in ms if ss <= m.open < se}
+        by_pos = {m.open: m for m in ms if ss <= m.open < se} if ms else {}
         self._cue_starts = {a for a, _ in cue_hits}
         toks = tokens(masked, ss, se)
-        tok_index = {t.start: i for i, t in enumerate(toks)}
+        tok_index = dict(zip(map(_TOK_START, toks), range(len(toks))))
         covered_until = ss  # indirect content already taken (skip cues inside it)
         last_speaker: Mention | None = None
         for cs, ce in cue_hits:
@@ -2323,8 +2514,11 @@ def _mostly_title_case(words: list[str]) -> bool:
 # ------------------------------------------------------------------ public entry point
 
 
-def _rows(doc_id: str, text: str, quotes: list[Quote], sent_starts: list[int], speaker_map) -> list[dict]:
-    rows = []
+def _rows(doc_id: str, text: str, quotes: list[Quote], sent_starts, speaker_map) -> list[tuple]:
+    """One tuple per quote, values in ``QUOTE_COLUMNS`` order (``cue_lemma`` and ``cue_class``
+    left ""). ``sent_starts``: the sentence starts (:func:`_sentence_index`), or a function
+    giving them up to an offset."""
+    picked = []
     seen = set()
     for q in sorted(quotes, key=lambda q: min(f[0] for f in q.fragments) if q.fragments else 0):
         frs = []
@@ -2338,36 +2532,36 @@ def _rows(doc_id: str, text: str, quotes: list[Quote], sent_starts: list[int], s
         if start in seen:
             continue
         seen.add(start)
+        picked.append((q, frs, start))
+    if callable(sent_starts) and picked:
+        sent_starts = sent_starts(max(start for _, _, start in picked))
+    rows = []
+    for q, frs, start in picked:
         men = q.mention or Mention("", 0, 0)
         speaker, how = men.speaker, men.how if men.speaker else ""
         if speaker and speaker_map:
             canon = speaker_map.get(_norm(speaker))
             if canon is not None and canon != speaker:
                 speaker, how = canon, "table"
-        lemma = cls = cue = ""
+        cue = ""
         cue_start = cue_end = -1
         if q.cue is not None:
             cue_start, cue_end = q.cue
             cue = text[cue_start:cue_end]
-        rows.append({
-            "doc_id": doc_id,
-            "quote_id": f"{doc_id}:q{start}",
-            "start": start,
-            "end": frs[-1][1],
-            "fragments": frs,
-            "text": FRAGMENT_SEP.join(text[s:e] for s, e in frs),
-            "type": q.type,
-            "cue": cue, "cue_start": cue_start, "cue_end": cue_end,
-            "cue_lemma": "", "cue_class": "",
-            "mention": men.text if men.end > men.start else "",
-            "mention_start": men.start if men.end > men.start else -1,
-            "mention_end": men.end if men.end > men.start else -1,
-            "speaker": speaker or "",
-            "speaker_how": how if speaker else "",
-            "descriptor": men.descriptor or "",
-            "paragraph": q.paragraph,
-            "sentence": max(0, bisect.bisect_right(sent_starts, start) - 1),
-        })
+        has_mention = men.end > men.start
+        rows.append((
+            doc_id, f"{doc_id}:q{start}", start, frs[-1][1], frs,
+            FRAGMENT_SEP.join(text[s:e] for s, e in frs) if len(frs) > 1 else text[start:frs[0][1]],
+            q.type, cue, cue_start, cue_end, "", "",
+            men.text if has_mention else "",
+            men.start if has_mention else -1,
+            men.end if has_mention else -1,
+            speaker or "",
+            how if speaker else "",
+            men.descriptor or "",
+            q.paragraph,
+            max(0, bisect.bisect_right(sent_starts, start) - 1),
+        ))
     return rows
 
 
@@ -2434,16 +2628,21 @@ def extract_quotes(documents: pd.DataFrame, *, speakers=None, cues=None, continu
         return _with_speakers(_empty(), table)
     titles = documents["title"] if "title" in documents.columns else [""] * len(documents)
     excluded = documents["excluded"] if "excluded" in documents.columns else [None] * len(documents)
-    rows: list[dict] = []
-    for doc_id, text, title, excl in zip(documents["doc_id"], documents["text"], titles, excluded):
+    titles = titles.tolist() if isinstance(titles, pd.Series) else titles  # (plain lists: faster than Series)
+    excluded = excluded.tolist() if isinstance(excluded, pd.Series) else excluded
+    rows: list[tuple] = []
+    for doc_id, text, title, excl in zip(documents["doc_id"].tolist(), documents["text"].tolist(), titles, excluded):
         if not isinstance(text, str) or not text:
             continue
         title = title if isinstance(title, str) else ""
         excl = list(excl) if excl is not None and not isinstance(excl, float) else []
         doc = _Doc(str(doc_id), text, title, excl, lex, merge_paragraphs=continuations == "merge")
         quotes = doc.run()
-        starts = _sentence_index(text, doc.paras, doc.has_title)[0] if quotes else []
-        rows.extend(_rows(str(doc_id), text, quotes, starts, speaker_map))
+        if quotes:
+            def starts(until, text=text, doc=doc):  # the sentences up to the last quote's start
+                return _sentence_index(text, doc.paras, doc.has_title, until)[0]
+
+            rows.extend(_rows(str(doc_id), text, quotes, starts, speaker_map))
     if not rows:
         return _with_speakers(_empty(), table)
     df = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
