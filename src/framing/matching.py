@@ -111,7 +111,7 @@ _LOOSE_HYPHEN = re.compile(rb"-(?:(?![A-Za-z0-9_])|(?<![A-Za-z0-9_]-))")
 _LOOSE_APOSTROPHE = re.compile(rb"'(?:(?![A-Za-z0-9_])|(?<![A-Za-z0-9_]'))")
 _ASCII_BYTES = bytes(range(128))
 _WORD_RE = re.compile(r"\w")
-_CHUNK_CHARS = 1 << 16  # texts are blanked and split in chunks of about this many characters
+_CHUNK_CHARS = 1 << 18  # texts are blanked and split in chunks of about this many characters
 
 
 def _non_ascii(text: str) -> str:
@@ -617,7 +617,7 @@ class DictionaryMatcher:
                 low = low.replace("\u2019", "'")
             spb = _spaced_bytes(low)
             sp = spb.decode("ascii")
-            toks = sp.split()
+            toks = tuple(sp.split())  # a tuple of strings: the garbage collector untracks it at first sight
             is_tok = np.frombuffer(spb, dtype=np.uint8) != 32
             first = is_tok.copy()
             first[1:] &= ~is_tok[:-1]
