@@ -111,7 +111,7 @@ _LOOSE_HYPHEN = re.compile(rb"-(?:(?![A-Za-z0-9_])|(?<![A-Za-z0-9_]-))")
 _LOOSE_APOSTROPHE = re.compile(rb"'(?:(?![A-Za-z0-9_])|(?<![A-Za-z0-9_]'))")
 _ASCII_BYTES = bytes(range(128))
 _WORD_RE = re.compile(r"\w")
-_CHUNK_CHARS = 1 << 18  # texts are blanked and split in chunks of about this many characters
+_CHUNK_CHARS = 1 << 15  # texts are blanked and split in chunks of about this many characters (cache-sized)
 
 
 def _non_ascii(text: str) -> str:
@@ -466,8 +466,9 @@ class DictionaryMatcher:
         n_lex = comp.n_lex
         records: list[tuple] = []
         record = records.append
-        texts = [t if isinstance(t, str) else ("" if t is None or t != t else str(t)) for t in texts]
-        ids = list(rows) if rows is not None else list(range(len(texts)))
+        if not all(map(str.__instancecheck__, texts)):
+            texts = [t if isinstance(t, str) else ("" if t is None or t != t else str(t)) for t in texts]
+        ids = rows if rows is not None else range(len(texts))
         n_tokens = np.zeros(len(texts), dtype=np.int64)
 
         def unit_matches(u: int, toks: list, raw: list, lo: int, hi: int, hits: list, at: dict | None, src: str,
