@@ -601,7 +601,7 @@ ROUND2 = [
      [("The plan failed", dict(type="indirect", speaker="mayor"))]),
     ("fronted phrase, attribution, clause",
      "But to hit its target, the advisory panel concluded, the tax must rise again in 2018.",
-     [("But to hit its target the tax must rise again in 2018", dict(type="indirect", speaker="advisory panel"))]),
+     [("to hit its target the tax must rise again in 2018", dict(type="indirect", speaker="advisory panel"))]),
     ("a middle initial does not cut the name",
      "The speech is a test, according to former education secretary William J. Bennett.",
      [("The speech is a test", dict(type="indirect", speaker="William J. Bennett"))]),

@@ -539,6 +539,7 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
     return np[0], np[1], ""
 
 
+_NP_PREP = frozenset("on in from with at".split())  # prepositions inside a speaker phrase after a quotation
 _POSTMOD = frozenset("familiar close briefed knowledgeable privy involved".split())
 
 
@@ -1291,6 +1292,38 @@ _QUOTE_GOES_ON = frozenset("said says told added he she they it i we".split())  
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
 
+def _new_report(toks: list[Tok], j: int, cue_starts) -> bool:
+    """'... bodies, which he called "a cartel"': a pronoun or a short capitalised name at token
+    ``j``, then a reporting cue: a report with its own subject."""
+    if j >= len(toks):
+        return False
+    if toks[j].low in ("he", "she", "they", "we", "i"):
+        c = j + 1
+    else:
+        c = j
+        while c < len(toks) and c < j + 3 and toks[c].cap and not toks[c].is_quote:
+            c += 1
+        if c == j:
+            return False
+    if c < len(toks) and toks[c].low in ("also", "later", "then", "has", "had", "have", "would", "will"):
+        c += 1
+    return c < len(toks) and toks[c].start in cue_starts and not toks[c].low.endswith("ing")
+
+
+def _semicolon_goes_on(toks: list[Tok], i: int, cue_starts) -> bool:
+    """'Some of the women said they had spoken out at hearings; helped marshal protesters; and
+    put together ...': after a semicolon the report goes on unless the clause that follows has
+    its own reporting cue ('...; Smith said ...') or is the journalist's ('; however, ...')."""
+    if not cue_starts:
+        return False
+    j = i + 1
+    while j < len(toks) and toks[j].text not in (";",) and not (toks[j].text in (".", "!", "?")):
+        if toks[j].start in cue_starts or toks[j].is_quote:
+            return False
+        j += 1
+    return i + 1 < len(toks) and toks[i + 1].low not in ("however", "but", "meanwhile", "still", "yet")
+
+
 def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(), *, text: str | None = None) -> int:
     """End of a reported clause starting at token ``k``: the sentence end, or before
     ", adding", ", saying", ", according to", ", X said" (another cue with its own subject);
@@ -1329,6 +1362,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
             # '... him a "nice guy" and he didn't ...': a new clause with its own subject
             if t.low in ("and", "but") and nxt in ("he", "she", "they", "we", "i", "it"):
                 return t.start
+            # '... he's "excited where we stand" as he faces a test ...': the journalist's circumstance
+            if t.low in ("as", "while", "when") and nxt in ("he", "she", "they") and toks[i - 1].is_quote:
+                return t.start
         if t.text in (",", ";", "\u2014", "\u2013") and i + 1 < len(toks):
             nxt = toks[i + 1].low
             if nxt in ("adding", "saying", "according", "noting", "arguing", "insisting", "warning", "explaining", "claiming"):
@@ -1336,7 +1372,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
             if t.text == "," and i > k + 3 and nxt.endswith("ing") and len(nxt) > 5 and not toks[i + 1].cap \
                     and i + 2 < len(toks) and toks[i + 2].low in DETERMINERS | {"to", "for", "him", "her", "them", "it"}:
                 return t.start  # '..., throwing a wrench in ...': a participle clause on the report
-            if t.text == ";" or (t.text in ("\u2014", "\u2013") and i > k + 2):
+            if t.text == ";" and not _semicolon_goes_on(toks, i, cue_starts):
+                return t.start
+            if t.text in ("\u2014", "\u2013") and i > k + 2:
                 return t.start
             if cue_starts and t.text == ",":
                 # ", Rubio fired back: ..." - a new subject and cue after the comma
@@ -1345,6 +1383,12 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
                         if all(_np_token_ok(x) or x.low in DETERMINERS for x in toks[i + 1:c]) and toks[i + 1].low not in STOP_NP:
                             return t.start
                         break
+        if t.text == "," and i > k + 1 and cue_starts and i + 2 < len(toks) \
+                and toks[i + 1].low in ("which", "whom", "who", "what") and toks[i + 2].low != "is" \
+                and _new_report(toks, i + 2, cue_starts):
+            return t.start  # '... bodies, which he called "a cartel"': a relative clause with its own report
+        if t.text == "," and i + 1 < len(toks) and toks[i + 1].low == "meaning" and i > k + 2:
+            return t.start  # '..., meaning she will not campaign with him': the journalist's inference
         if t.text == "(" and i + 1 < len(toks) and toks[i + 1].low in ("see",):
             return t.start
         if t.text == "-" and i > k + 2 and masked[t.start - 1:t.start] == " " and masked[t.end:t.end + 1] == " ":
@@ -1487,6 +1531,8 @@ class _Doc:
                 chains.setdefault(m.chain, []).append(m)
         chain_quote: dict[int, Quote] = {}
         masked = self._mask([m for ms in marks for m in ms])
+        n_single = sum(m.kind == "single" for ms in marks for m in ms)
+        double_style = sum(m.kind == "double" for ms in marks for m in ms) > max(2, 2 * n_single)
         pending_colon: Mention | None = None  # "X said:" ending a paragraph
         pending_cue: tuple | None = None
         last_direct: Quote | None = None  # last attributed direct quote (for continuation)
@@ -1589,8 +1635,11 @@ class _Doc:
                         chain_quote[m.chain] = last_direct
                         last_para_with_direct = p
                         continue
-                if q.mention is None and _subhead(self.text, masked, m, ps, pe):
-                    continue  # "'A change warrior.'" alone as a paragraph: a subheading, not a quotation
+                if (q.mention is None or (m.kind == "single" and double_style and q.mention.how == "previous")) \
+                        and _subhead(self.text, masked, m, ps, pe):
+                    # "'A change warrior.'" alone as a paragraph: a subheading, not a quotation (also after a
+                    # quote paragraph when it is in single marks and the article quotes in double marks)
+                    continue
                 para_quotes.append(q)
             # continuation bookkeeping
             pending_colon, pending_cue = self._colon_cue(ps, pe, masked, sents_here)
@@ -2019,8 +2068,9 @@ class _Doc:
             # '"Q," the bespectacled, 71-year-old diplomat said': everything between quote and cue
             q = k - 1
             while q >= 0 and k - q <= 14 and not toks[q].is_quote and (
-                    toks[q].text == "," or _np_token_ok(toks[q]) or toks[q].low in DETERMINERS):
-                q -= 1
+                    toks[q].text == "," or _np_token_ok(toks[q]) or toks[q].low in DETERMINERS
+                    or (toks[q].low in _NP_PREP and q > 0 and _is_wordlike(toks[q - 1]))):
+                q -= 1  # (a preposition inside the phrase: '"Q," a message on the website reads')
             if q >= 0 and toks[q].is_quote:
                 i = q + 1
                 while i < k and toks[i].text in (",", "-", "\u2014"):
@@ -2130,6 +2180,7 @@ class _Doc:
             lead = masked[ss:quote_before.open]
             if _WORD.search(lead) and lead.strip()[-1:] not in (".", "!", "?", ":", "(") and not _lead_has_report(lead, ss, self._cue_starts):
                 lead_s, _ = _strip_span(text, ss, quote_before.open)
+                lead_s = _skip_connective(text, lead_s, quote_before.open)
                 if not _WORD.search(masked[lead_s:quote_before.open].replace(MASK, "")) is None:
                     frs[0] = [lead_s, quote_before.stop]
                     marks_ = [m for m in by_pos.values() if lead_s <= m.open < quote_before.stop and not m.used] + marks_[1:]
@@ -2330,6 +2381,7 @@ class _Doc:
         while e > s and text[e - 1] in " ,\u2014-\n":
             e -= 1
         s, e = _strip_span(text, s, e, " \t\n\r,;:\u2014-")
+        s = _skip_connective(text, s, e)
         if e - s < 8:
             return None
         local = tokens(masked, s, e)
@@ -2456,6 +2508,17 @@ class _Doc:
             para_quotes.append(q)
 
 
+_CONNECTIVE = re.compile(r"(?:But|And|However|Still|Yet|Meanwhile|Moreover|Indeed|Nevertheless|Nonetheless|Separately"
+                         r"|Furthermore|In particular|In addition|Also)\b,?\s+(?=\S)")
+
+
+def _skip_connective(text: str, s: int, e: int) -> int:
+    """Start of a reported clause after a sentence-initial connective of the journalist's
+    ('But the plan is dead, officials said' -> 'the plan is dead')."""
+    m = _CONNECTIVE.match(text, s, e)
+    return m.end() if m and e - m.end() >= 8 else s
+
+
 def _lead_has_report(lead: str, lo: int, cue_starts) -> bool:
     """Does the sentence before a quotation (``lead``, starting at offset ``lo``) already hold
     another attributed quotation ('"A," she said, but ..., "B," said Kunin'), so that the words
@@ -2503,6 +2566,8 @@ def _title_after_lead(text: str, masked: str, ss: int, m: Marked) -> bool:
     if not _WORD.search(lead) or lead.strip()[-1:] in (".", "!", "?", ":"):
         return False
     words = text[m.inner_start:m.inner_end].split()
+    if len(words) == 1 and words[0][:1].isupper() and re.search(r"(?:['’]s|\bon|\bin)\s*$", lead):
+        return True  # 'Wednesday on Fox News Channel's "Hannity," Gingrich said': a one-word show title
     return len(words) <= 6 and _mostly_title_case(words)
 
 
