@@ -739,3 +739,72 @@ def test_quotation_signed_by_a_dash_and_a_name_in_the_next_paragraph():
     _, quotes = run('Boeing paid no tax.\n\n"Boeing and GE and other multinationals pay zero taxes."\n\n'
                     "- and that is only the start of the problem, critics argue.")
     check(find(quotes, "Boeing and GE and other multinationals pay zero taxes."), quotes, speaker="")
+
+
+# third round: each rule with a case it must get and a text it must not turn into a quote
+ROUND3 = [
+    ("a semicolon list stays in the report",
+     "Some of the women said they had spoken at hearings; helped marshal protesters; and ran open-mike nights.",
+     [("they had spoken at hearings; helped marshal protesters; and ran open-mike nights",
+       dict(type="indirect", speaker="women"))]),
+    ("a semicolon before a clause with its own cue ends the report",
+     "Reyes said the budget would be balanced; Smith said it would not.",
+     [("the budget would be balanced", dict(type="indirect", speaker="Reyes")),
+      ("it would not", dict(type="indirect", speaker="Smith"))]),
+    ("', meaning ...' is the journalist's inference",
+     "Ayotte says she is going to vote for the nominee but has withheld her endorsement, meaning she will not campaign.",
+     [("she is going to vote for the nominee but has withheld her endorsement", dict(type="indirect", speaker="Ayotte"))]),
+    ("a relative clause with its own report is a quote of its own",
+     'DeSantis said he has supported bills that would curb accreditation bodies, which he called "a cartel for higher '
+     'education."',
+     [("he has supported bills that would curb accreditation bodies", dict(type="indirect", speaker="DeSantis")),
+      ("a cartel for higher education.", dict(speaker="DeSantis", lemma="call"))]),
+    ("a speaker phrase with a preposition after a quotation",
+     '"Hi Americans! You may need a new home!" a welcome message on the website reads. "Try Cape Breton Island!"',
+     [("Hi Americans! You may need a new home! Try Cape Breton Island!",
+       dict(type="direct", speaker="welcome message on the website", lemma="read"))]),
+    ("a connective before an inverted attribution is the journalist's",
+     "However, the plan is dead, officials said.",
+     [("the plan is dead", dict(type="indirect", speaker="anonymous officials"))]),
+    ("'as he ...' after a quotation ends the mixed clause",
+     'Jeb Bush says he is "excited where we stand" as he faces a critical test in South Carolina.',
+     [('he is "excited where we stand"', dict(type="mixed", speaker="Jeb Bush"))]),
+    ("a one-word show title after a possessive is not a quotation",
+     'Wednesday on Fox News Channel\u2019s \u201cHannity,\u201d Newt Gingrich said the ticket would be a '
+     '\u201ctwo-pirate ticket.\u201d',
+     [("the ticket would be a \u201ctwo-pirate ticket.\u201d", dict(type="mixed", speaker="Newt Gingrich"))]),
+]
+
+
+@pytest.mark.parametrize("body,expected", [c[1:] for c in ROUND3], ids=[c[0] for c in ROUND3])
+def test_round3_patterns(body, expected):
+    _, quotes = run(body)
+    for text, fields in expected:
+        check(find(quotes, text), quotes, **fields)
+
+
+@pytest.mark.parametrize(
+    "body,not_text",
+    [
+        ("Some of the women said they had spoken at hearings; however, the council ignored them.",
+         "they had spoken at hearings; however, the council ignored them"),
+        ('"We will act now," she said.\n\n"We cannot wait."\n\nShe spoke for an hour.\n\n\'A fight to the finish.\'\n\n'
+         '"It was hard," Lee said.', "A fight to the finish."),
+        ("Ayotte says she will vote, meaning she will campaign.", "she will vote, meaning she will campaign"),
+        ('Wednesday on Fox News Channel\u2019s \u201cHannity,\u201d Newt Gingrich said the ticket would be a '
+         '\u201ctwo-pirate ticket.\u201d', "Hannity,"),
+        ('Jeb Bush says he is "excited where we stand" as he faces a critical test in South Carolina.',
+         'he is "excited where we stand" as he faces a critical test in South Carolina'),
+    ],
+    ids=["a semicolon before the journalist's 'however'", "a single-mark subheading after a quote paragraph",
+         "', meaning' ends the report", "a one-word show title", "'as he ...' after the quotation"],
+)
+def test_round3_not_quotes(body, not_text):
+    _, quotes = run(body)
+    assert not (quotes["text"] == not_text).any(), listing(quotes)
+
+
+def test_round3_single_marks_stay_quotes_in_single_mark_articles():
+    # BBC style quotes in single marks: a short quote paragraph after a quote paragraph is still a quote
+    _, quotes = run("'We will act now,' Mayor Ellen Park said.\n\n'We cannot wait.'")
+    check(find(quotes, "We cannot wait."), quotes, speaker="Ellen Park", how="previous")
