@@ -956,9 +956,15 @@ class _TableStream:
 
         self.store = Path(store)
         self.cache = Cache(cache_dir)
-        self.store.mkdir(parents=True, exist_ok=True)
-        for old in self.store.glob(f"{self.PREFIX}*.parquet"):
-            old.unlink(missing_ok=True)
+        try:
+            self.store.mkdir(parents=True, exist_ok=True)
+            for old in self.store.glob(f"{self.PREFIX}*.parquet"):
+                old.unlink(missing_ok=True)
+        except OSError as err:
+            from ..errors import InputError
+
+            raise InputError(f"cannot write here ({err.strerror or err}); choose a writable folder for the store",
+                             source=self.store) from None
         self.files: dict[str, list] = {}  # name -> [path, writer, schema, first schema, chunks]
         self.broken: set[str] = set()
         self.pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="framing-store")
