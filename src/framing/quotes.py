@@ -457,7 +457,8 @@ def _skip_back(toks: list[Tok], j: int) -> int:
     while j >= 0:
         t = toks[j]
         low = t.low
-        if low in AUX or low in ("however", "too", "instead", "meanwhile", "nonetheless", "though", "cannot", "can't", "can’t", "won't", "won’t", "didn't", "didn’t", "doesn't", "doesn’t",
+        if low in AUX or low in ("however", "too", "instead", "meanwhile", "nonetheless", "though", "cannot", "long",
+                                 "always", "often", "never", "already", "just", "still", "also", "even", "once", "can't", "can’t", "won't", "won’t", "didn't", "didn’t", "doesn't", "doesn’t",
                                  "wouldn't", "wouldn’t", "couldn't", "couldn’t", "hasn't", "hasn’t", "haven't", "haven’t"):
             j -= 1
         elif low.endswith("ly") and not t.cap and len(low) > 4 and low not in ("family", "ally", "assembly"):
@@ -539,6 +540,7 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
     return np[0], np[1], ""
 
 
+_KEEP_VERBS = frozenset(("maintain", "continue", "answer", "remember", "cheer", "read", "post"))  # a non-speech sense with a noun object
 _NP_PREP = frozenset("on in from with at".split())  # prepositions inside a speaker phrase after a quotation
 _POSTMOD = frozenset("familiar close briefed knowledgeable privy involved".split())
 
@@ -782,6 +784,8 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = Fa
                 return False
         if t.is_quote:
             return quote_verb
+        if prev is not None and prev.low in ("and", "or", "but") and (low in CLAUSE_VERBS or low.endswith("ed")):
+            return False  # 'Rubio and defended Cruz': a verb coordinated with the cue, no subject of its own
         if low in CLAUSE_VERBS:
             return True
         if len(low) > 3 and low.endswith("ed") and prev is not None and prev.low not in DETERMINERS and not t.cap:
@@ -2297,6 +2301,8 @@ class _Doc:
             return None
         if j - after > 0 and not has_that and filler and lemma not in NEEDS_OBJECT:
             pass
+        if lemma in _KEEP_VERBS and not has_that and not (toks[j].low in PRONOUNS or toks[j].cap or toks[j].is_quote):
+            return None  # 'maintained an energetic pace', 'continued its investigation': not speech
         if object_only or (not has_that and not is_clause(toks, j, quote_verb=lemma in SAY_LIKE)):
             return self._object_with_quote(p, masked, toks, j, se, by_pos, make)
         if has_that and j < n and toks[j].low in ("is", "was", "will", "would", "has"):
