@@ -778,6 +778,9 @@ ROUND3 = [
     ("a hostile cue with a noun object, then a second verb",
      "Reid blasted Rubio and said the senator lacked character.",
      [("the senator lacked character", dict(type="indirect", speaker="Reid"))]),
+    ("'charged that' is speech",
+     "The mayor charged that the council had hidden the report.",
+     [("the council had hidden the report", dict(type="indirect", speaker="mayor", lemma="charge"))]),
     ("a one-word show title after a possessive is not a quotation",
      'Wednesday on Fox News Channel\u2019s \u201cHannity,\u201d Newt Gingrich said the ticket would be a '
      '\u201ctwo-pirate ticket.\u201d',
@@ -810,11 +813,15 @@ def test_round3_patterns(body, expected):
         ("The FBI is continuing its investigation of the server.", "its investigation of the server"),
         ("Annette Guessford answered her door on Sunday afternoon.", "her door on Sunday afternoon"),
         ("Reid blasted Rubio and defended Cruz in a recent interview.", "Rubio and defended Cruz in a recent interview"),
+        ("Whatever Trump charged his campaign for rent came from his own pocket.",
+         "his campaign for rent came from his own pocket"),
+        ("A $160 billion megamerger announced Monday would turn Pfizer into an Irish company.",
+         "Monday would turn Pfizer into an Irish company"),
     ],
     ids=["a semicolon before the journalist's 'however'", "a single-mark subheading after a quote paragraph",
          "', meaning' ends the report", "a one-word show title", "'as he ...' after the quotation",
          "maintain + noun object", "continue + noun object", "continuing + possessive object", "answer the door",
-         "'X and verbed' is no clause"],
+         "'X and verbed' is no clause", "charge + noun object", "a participle with a time word before a modal"],
 )
 def test_round3_not_quotes(body, not_text):
     _, quotes = run(body)

@@ -540,7 +540,8 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
     return np[0], np[1], ""
 
 
-_KEEP_VERBS = frozenset(("maintain", "continue", "answer", "remember", "cheer", "read", "post"))  # a non-speech sense with a noun object
+_KEEP_VERBS = frozenset(("maintain", "continue", "answer", "remember", "cheer", "read", "post", "charge"))  # a non-speech sense with a noun object
+_MODALS = frozenset("would will could can may might should must is was are were has had".split())
 _NP_PREP = frozenset("on in from with at".split())  # prepositions inside a speaker phrase after a quotation
 _POSTMOD = frozenset("familiar close briefed knowledgeable privy involved".split())
 
@@ -2307,6 +2308,8 @@ class _Doc:
             return self._object_with_quote(p, masked, toks, j, se, by_pos, make)
         if has_that and j < n and toks[j].low in ("is", "was", "will", "would", "has"):
             return None  # "said that was ..." (demonstrative)
+        if not has_that and toks[j].low in _TIME_NOUN and j + 1 < n and toks[j + 1].low in _MODALS and toks[k].low.endswith("ed"):
+            return None  # "A megamerger announced Monday would turn ...": a participle, not a report
         # noun + that: "bristled at the idea that ..." (content belongs to the noun)
         if has_that and any(t.low in NOUN_THAT for t in toks[after:j]) \
                 and (j - 1 <= adjunct_from or toks[j - 2].low in NOUN_THAT):
