@@ -658,8 +658,12 @@ class DictionaryMatcher:
                 hits = list(compress(count(), map(lookup, toks)))
                 if hits:
                     unit_matches(ids[k], toks, raw, 0, len(toks), hits, None, src, _blank_gaps(parts), 0)
-            if batch:
-                records.sort(key=itemgetter(0))  # unit order, as if scanned one by one (the sort is stable)
+            if batch:  # back to the texts' order, as if scanned one by one (the sort is stable)
+                if rows is None:
+                    records.sort(key=itemgetter(0))
+                else:
+                    where = {r: k for k, r in enumerate(rows)}
+                    records.sort(key=lambda rec: where[rec[0]])
         return records, n_tokens
 
     @staticmethod
