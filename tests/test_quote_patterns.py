@@ -781,6 +781,9 @@ ROUND3 = [
     ("'charged that' is speech",
      "The mayor charged that the council had hidden the report.",
      [("the council had hidden the report", dict(type="indirect", speaker="mayor", lemma="charge"))]),
+    ("a quotation after a cue and a possessive that is no title",
+     'Kasich said on the party\u2019s website: "We will win Ohio and then the nation."',
+     [("We will win Ohio and then the nation.", dict(type="direct", speaker="Kasich"))]),
     ("a one-word show title after a possessive is not a quotation",
      'Wednesday on Fox News Channel\u2019s \u201cHannity,\u201d Newt Gingrich said the ticket would be a '
      '\u201ctwo-pirate ticket.\u201d',
@@ -817,11 +820,13 @@ def test_round3_patterns(body, expected):
          "his campaign for rent came from his own pocket"),
         ("A $160 billion megamerger announced Monday would turn Pfizer into an Irish company.",
          "Monday would turn Pfizer into an Irish company"),
+        ("Shays backed Kasich, he said Wednesday morning on MSNBC\u2019s \u201cMorning Joe.\u201d", "Morning Joe."),
     ],
     ids=["a semicolon before the journalist's 'however'", "a single-mark subheading after a quote paragraph",
          "', meaning' ends the report", "a one-word show title", "'as he ...' after the quotation",
          "maintain + noun object", "continue + noun object", "continuing + possessive object", "answer the door",
-         "'X and verbed' is no clause", "charge + noun object", "a participle with a time word before a modal"],
+         "'X and verbed' is no clause", "charge + noun object", "a participle with a time word before a modal",
+         "a programme title after a possessive"],
 )
 def test_round3_not_quotes(body, not_text):
     _, quotes = run(body)

@@ -2242,6 +2242,8 @@ class _Doc:
             m = by_pos.get(toks[j].start)
             if m is None or m.used:
                 return None
+            if j > after and toks[j - 1].low.endswith(("'s", "’s")) and _scare_quote(text, m, toks, j):
+                return None  # 'he said on MSNBC's "Morning Joe."': a programme, not the words said
             # a short quote after call/describe: partial
             end_tok = j + 1
             rest_is_end = end_tok >= n or toks[end_tok].text in (".", "!", "?", ",", ";") or toks[end_tok].is_quote
@@ -2566,6 +2568,8 @@ def _scare_quote(text: str, m: Marked, toks: list[Tok], jj: int) -> bool:
                 "novel", "poem", "column", "essay", "segment", "podcast", "report", "documentary", "episode", "as"):
         return True
     words = text[m.inner_start:m.inner_end].split()
+    if jj > 0 and toks[jj - 1].low.endswith(("'s", "’s")) and len(words) <= 6 and _mostly_title_case(words + ["X"]):
+        return True  # 'on MSNBC's "Morning Joe."', 'ABC's "This Week"': a programme or a title
     return len(words) <= 6 and _mostly_title_case(words) and text[m.inner_end - 1:m.inner_end] not in ".!?,"
 
 
