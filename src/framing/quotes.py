@@ -2085,6 +2085,9 @@ class _Doc:
                     j -= 1
                 if i <= j and any(t.text[0].isalpha() for t in toks[i:j + 1]):
                     subj = (i, j + 1, "")
+                    prep = next((x for x in range(i + 1, j) if toks[x].low in _NP_PREP), None)
+                    if prep is not None:  # 'Kirsten Pfeifer from the association': the head before the preposition
+                        subj = (i, prep, f"postmod:{j + 1}")
         if subj is not None and _naming_participle(toks, subj, k, after, lemma, text, by_pos):
             return None  # 'a 2002 psychology class called "Perception"': a name, not speech
         if subj is not None:
