@@ -1356,7 +1356,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
                 b = t.end - 1
                 while b > t.start and text[b] in ALL_MARKS:
                     b -= 1
-                if text[b] in ",.!?" and toks[i + 1].low not in _QUOTE_GOES_ON:
+                coordinated = text[b] == "," and toks[i + 1].low == "and" and i + 2 < len(toks) \
+                    and (toks[i + 2].is_quote or toks[i + 2].low == "that")  # '... "loves China," and "..."'
+                if text[b] in ",.!?" and toks[i + 1].low not in _QUOTE_GOES_ON and not coordinated:
                     return t.end
             continue
         if quoted and i + 1 < len(toks):
@@ -1392,6 +1394,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
                 and toks[i + 1].low in ("which", "whom", "who", "what") and toks[i + 2].low != "is" \
                 and _new_report(toks, i + 2, cue_starts):
             return t.start  # '... bodies, which he called "a cartel"': a relative clause with its own report
+        if t.text == "," and i > k + 2 and i + 2 < len(toks) and toks[i + 1].low == "and" \
+                and toks[i + 2].low in ("he", "she", "they", "we", "i"):
+            return t.start  # '... reconsider, and he decided ...': a new clause with its own subject
         if t.text == "," and i + 1 < len(toks) and toks[i + 1].low == "meaning" and i > k + 2:
             return t.start  # '..., meaning she will not campaign with him': the journalist's inference
         if t.text == "(" and i + 1 < len(toks) and toks[i + 1].low in ("see",):
