@@ -1369,6 +1369,11 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
             # '... him a "nice guy" and he didn't ...': a new clause with its own subject
             if t.low in ("and", "but") and nxt in ("he", "she", "they", "we", "i", "it"):
                 return t.start
+            # '... the merger "a terrible deal" and ranked Fiorina ...': a second predicate after the quotation
+            if t.low == "and" and toks[i - 1].is_quote and not toks[i + 1].cap and (
+                    (nxt.endswith("ed") and len(nxt) > 4) or nxt in ("has", "had", "have", "was", "is")
+                    or toks[i + 1].start in cue_starts or (nxt.endswith("ing") and len(nxt) > 5)):
+                return t.start
             # '... he's "excited where we stand" as he faces a test ...': the journalist's circumstance
             if t.low in ("as", "while", "when") and nxt in ("he", "she", "they") and toks[i - 1].is_quote:
                 return t.start
