@@ -780,6 +780,9 @@ ROUND3 = [
     ("'and' + a new subject after a quotation stays in the clause",
      'Lee said the plan was "dead" and Congress agreed.',
      [('the plan was "dead" and Congress agreed', dict(type="mixed", speaker="Lee"))]),
+    ("a quotation before 'by' that is not a byline is still a quote",
+     '"We will not give up," the mayor said by telephone on Sunday.',
+     [("We will not give up,", dict(type="direct", speaker="mayor"))]),
     ("a connective before an inverted attribution is the journalist's",
      "However, the plan is dead, officials said.",
      [("the plan is dead", dict(type="indirect", speaker="anonymous officials"))]),
@@ -838,12 +841,14 @@ def test_round3_patterns(body, expected):
         ("A $160 billion megamerger announced Monday would turn Pfizer into an Irish company.",
          "Monday would turn Pfizer into an Irish company"),
         ("Shays backed Kasich, he said Wednesday morning on MSNBC\u2019s \u201cMorning Joe.\u201d", "Morning Joe."),
+        ('NOW OPEN\u2014"Pop-up art show strives to confront South Bronx gentrification," by DNAinfo\u2019s Eddie Small.',
+         "Pop-up art show strives to confront South Bronx gentrification,"),
     ],
     ids=["a semicolon before the journalist's 'however'", "a single-mark subheading after a quote paragraph",
          "', meaning' ends the report", "a one-word show title", "'as he ...' after the quotation",
          "maintain + noun object", "continue + noun object", "continuing + possessive object", "answer the door",
          "'X and verbed' is no clause", "charge + noun object", "a participle with a time word before a modal",
-         "a programme title after a possessive"],
+         "a programme title after a possessive", "a cited headline with its byline"],
 )
 def test_round3_not_quotes(body, not_text):
     _, quotes = run(body)

@@ -1797,6 +1797,8 @@ class _Doc:
         before = masked[ps:m.open].rstrip()
         after_end = m.stop
         after = masked[after_end:pe].lstrip()
+        if re.match(r",?\s*by\s+[A-Z]", self.text[m.stop:m.stop + 40]) or re.match(r"\s*by\s+[A-Z]", after):
+            return False  # '"Sam Mendes leaves 'Chocolate Factory'," by Times' Michael Paulson': a headline cited
         starts = not before or before[-1] in ".!?:" or before.endswith(MASK)
         ends = not after or after[0] in ".!?" or after[0] == MASK or (inner.rstrip()[-1:] in ".!?" and (not after or after[0].isupper()))
         if starts and (ends or len(words) >= 6 or inner.rstrip()[-1:] in ",.!?"):
