@@ -402,3 +402,21 @@ def test_units_of_both_paths_keep_their_order_and_missing_texts_count_zero():
     assert m["unit_id"].tolist() == ["u0", "u1", "u3", "u3", "u4", "u5"]
     assert m["start"].tolist() == [2, 5, 0, 7, 2, 3] and m["negated"].tolist() == [False] * 5 + [True]
     assert r["n_tokens"].tolist() == [2, 2, 0, 2, 2, 2]
+
+
+def test_a_pass_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    units = pd.DataFrame({"doc_id": ["d"], "unit_id": ["d:0"], "unit": ["document"], "text": ["no deal on trade"]})
+    m = DictionaryMatcher(["news_frames"])
+    assert gc.isenabled()
+    m.match_and_rate(units)
+    m.rates(units)
+    m.match(units)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        m.match_and_rate(units)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

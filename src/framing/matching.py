@@ -41,7 +41,9 @@ Rates
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from itertools import compress, count
 from operator import itemgetter
 from typing import Sequence
@@ -73,6 +75,23 @@ _SPACE = frozenset(" \t\n\r\f\v\u00a0")
 # words usually followed by a period that does not end a sentence ("Mr. Kim", "U.S.", "Inc.")
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof st gen sen rep gov lt col sgt capt jr sr inc co corp ltd vs etc "
                            "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector for one pass, then restore its state.
+
+    A pass allocates hundreds of thousands of short-lived tuples and no reference
+    cycles; the collector's generation-0 sweeps over them cost ~13% of the pass.
+    Memory is still freed by reference counting meanwhile.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _is_boundary(before: str, sep: str) -> bool:
@@ -786,13 +805,15 @@ class DictionaryMatcher:
     def match(self, units) -> pd.DataFrame:
         """Every match: doc_id, unit_id, lexicon, category, term, match, start, end, weight, negated."""
         units = _as_units(units)
-        records, _ = self.scan(units)
+        with _gc_paused():
+            records, _ = self.scan(units)
         return self._match_frame(units, records)
 
     def rates(self, units, *, counts: bool = False) -> pd.DataFrame:
         """Per unit: doc_id, unit_id, unit, n_tokens and ``<lexicon>.<category>`` rates per 1,000 tokens."""
         units = _as_units(units)
-        records, n_tokens = self.scan(units, offsets=False)
+        with _gc_paused():
+            records, n_tokens = self.scan(units, offsets=False)
         return self._rate_frame(units, records, n_tokens, counts)
 
     def match_and_rate(self, units, *, counts: bool = False,
@@ -807,9 +828,11 @@ class DictionaryMatcher:
         """
         units = _as_units(units)
         if not reuse_sentences:
-            records, n_tokens = self.scan(units)
+            with _gc_paused():
+                records, n_tokens = self.scan(units)
             return self._match_frame(units, records), self._rate_frame(units, records, n_tokens, counts)
-        records, extra, n_tokens = self._scan_reusing(units)
+        with _gc_paused():
+            records, extra, n_tokens = self._scan_reusing(units)
         return self._match_frame(units, records), self._rate_frame(units, records + extra, n_tokens, counts)
 
     def sentence_documents(self, units: pd.DataFrame) -> dict[int, list[int]]:
