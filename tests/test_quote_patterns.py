@@ -783,6 +783,9 @@ ROUND3 = [
     ("a quotation before 'by' that is not a byline is still a quote",
      '"We will not give up," the mayor said by telephone on Sunday.',
      [("We will not give up,", dict(type="direct", speaker="mayor"))]),
+    ("a short cue-less quotation that is a sentence is still a quote",
+     'The mayor spoke for an hour. "We Will Rebuild This City." The crowd cheered.',
+     [("We Will Rebuild This City.", dict(type="direct"))]),
     ("a connective before an inverted attribution is the journalist's",
      "However, the plan is dead, officials said.",
      [("the plan is dead", dict(type="indirect", speaker="anonymous officials"))]),
@@ -843,12 +846,16 @@ def test_round3_patterns(body, expected):
         ("Shays backed Kasich, he said Wednesday morning on MSNBC\u2019s \u201cMorning Joe.\u201d", "Morning Joe."),
         ('NOW OPEN\u2014"Pop-up art show strives to confront South Bronx gentrification," by DNAinfo\u2019s Eddie Small.',
          "Pop-up art show strives to confront South Bronx gentrification,"),
+        ("The network is reviving old shows. ''Tales From the Crypt,'' an HBO series, will be back on TNT.",
+         "Tales From the Crypt,"),
+        ("Howard had roles in \u201cApollo 13,\u201d and other films.", "Apollo 13,"),
     ],
     ids=["a semicolon before the journalist's 'however'", "a single-mark subheading after a quote paragraph",
          "', meaning' ends the report", "a one-word show title", "'as he ...' after the quotation",
          "maintain + noun object", "continue + noun object", "continuing + possessive object", "answer the door",
          "'X and verbed' is no clause", "charge + noun object", "a participle with a time word before a modal",
-         "a programme title after a possessive", "a cited headline with its byline"],
+         "a programme title after a possessive", "a cited headline with its byline",
+         "a Title-Case title with a comma", "a title with a number"],
 )
 def test_round3_not_quotes(body, not_text):
     _, quotes = run(body)

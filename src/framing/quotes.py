@@ -1797,6 +1797,9 @@ class _Doc:
         before = masked[ps:m.open].rstrip()
         after_end = m.stop
         after = masked[after_end:pe].lstrip()
+        if len(words) <= 6 and inner.rstrip()[-1:] not in ".!?" \
+                and _mostly_title_case([w if not w[:1].isdigit() else "N" for w in words]):
+            return False  # '"Tales From the Crypt," an HBO series', 'roles in "Apollo 13,"': titles
         if re.match(r",?\s*by\s+[A-Z]", self.text[m.stop:m.stop + 40]) or re.match(r"\s*by\s+[A-Z]", after):
             return False  # '"Sam Mendes leaves 'Chocolate Factory'," by Times' Michael Paulson': a headline cited
         starts = not before or before[-1] in ".!?:" or before.endswith(MASK)
