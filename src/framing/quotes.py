@@ -1388,8 +1388,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
                 return t.start
             if t.text in ("\u2014", "\u2013") and i > k + 2:
                 return t.start
-            if cue_starts and t.text == ",":
-                # ", Rubio fired back: ..." - a new subject and cue after the comma
+            if cue_starts and t.text == "," and not (toks[k].low in _FRONTED and not any(x.text == "," for x in toks[k:i])):
+                # ", Rubio fired back: ..." - a new subject and cue after the comma (not the main clause
+                # after a subordinate clause that opens the report: 'that after the rape, Clinton called her')
                 for c in range(i + 2, min(len(toks), i + 7)):
                     if toks[c].start in cue_starts and not toks[c].low.endswith("ing"):
                         if all(_np_token_ok(x) or x.low in DETERMINERS for x in toks[i + 1:c]) and toks[i + 1].low not in STOP_NP:
