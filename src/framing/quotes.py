@@ -785,7 +785,8 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = Fa
                 return False
         if t.is_quote:
             return quote_verb
-        if prev is not None and prev.low in ("and", "or", "but") and (low in CLAUSE_VERBS or low.endswith("ed")):
+        if prev is not None and prev.low in ("and", "or", "but") and (low in CLAUSE_VERBS or low.endswith("ed")) \
+                and not (x + 1 < len(toks) and toks[x + 1].low in _MODALS):  # ("the dead and injured had been")
             return False  # 'Rubio and defended Cruz': a verb coordinated with the cue, no subject of its own
         if low in CLAUSE_VERBS:
             return True
