@@ -793,6 +793,10 @@ ROUND3 = [
      "Mayor Ellen Park said the figures on the dead and injured had been provided by the police.",
      [("the figures on the dead and injured had been provided by the police",
        dict(type="indirect", speaker="Ellen Park"))]),
+    ("a later quotation inside the journalist's next sentence is not one more fragment of a mixed quote",
+     'The FBI confirmed that it was "working on matters related to the server." The agency declined to detail '
+     'the investigation\'s "specific focus, scope or potential targets."',
+     [('it was "working on matters related to the server."', dict(type="mixed", speaker="FBI"))]),
     ("a connective before an inverted attribution is the journalist's",
      "However, the plan is dead, officials said.",
      [("the plan is dead", dict(type="indirect", speaker="anonymous officials"))]),
