@@ -1786,7 +1786,8 @@ class _Doc:
             return None  # the attribution sentence goes on about something else
         if between.rstrip().endswith(":") and _WORD.search(between) and "\n" not in between:
             return None  # 'From Bush's Facebook post: "..."': a colon introduces another source
-        if best.type == "mixed" and between.rstrip()[-1:].isalnum() and re.search(r"[.!?]\W*\s+\S", between):
+        gap = self.text[max(0, max(f[1] for f in best.fragments) - 3):m.open]
+        if best.type == "mixed" and between.rstrip()[-1:].isalnum() and re.search(r"[.!?]\W*\s+\S", gap):
             return None  # 'the FBI confirmed it was "...". The agency declined to detail the "specific focus"'
         return best
 
