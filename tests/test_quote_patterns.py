@@ -877,3 +877,26 @@ def test_round3_single_marks_stay_quotes_in_single_mark_articles():
     # BBC style quotes in single marks: a short quote paragraph after a quote paragraph is still a quote
     _, quotes = run("'We will act now,' Mayor Ellen Park said.\n\n'We cannot wait.'")
     check(find(quotes, "We cannot wait."), quotes, speaker="Ellen Park", how="previous")
+
+
+# ---------- fourth round
+
+
+def test_round4_sentence_goes_on_after_attribution():
+    # the sentence a quotation began goes on without marks after its attribution: one mixed quote
+    text, quotes = run('Mayor Ed Lee spoke at the mosque. "It\'s our bad luck," Lee said, that both '
+                       'violent men had prayed in this little mosque.')
+    q = find(quotes, '"It\'s our bad luck," that both violent men had prayed in this little mosque')
+    check(q, quotes, type="mixed", speaker="Ed Lee")
+    assert len(q["fragments"]) == 2
+
+
+@pytest.mark.parametrize("body", [
+    '"We won," Lee said, in an interview on Monday.',
+    '"We won," Lee said, a day after the vote.',
+    '"We won," Lee said, adding that the count was slow.',
+])
+def test_round4_adjuncts_after_attribution_stay_outside(body):
+    # a phrase after the attribution that does not go on with the quoted sentence is not part of it
+    _, quotes = run(body)
+    check(find(quotes, "We won,"), quotes, type="direct", speaker="Lee")

@@ -1296,6 +1296,7 @@ def _paired_dash(toks: list[Tok], i: int, masked: str) -> int:
 
 
 _QUOTE_GOES_ON = frozenset("said says told added he she they it i we".split())  # '"Q," he said' is handled by the cue
+_CONTINUES_SENTENCE = frozenset("that would could should will can might must may is was are were has had have".split())  # "Q," he said, that ...
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
 
@@ -2205,6 +2206,13 @@ class _Doc:
                 if q2 is not None and not q2.used:
                     frs.append([q2.inner_start, q2.inner_end])
                     marks_.append(q2)
+            elif j + 2 < n and toks[j].text == "," and toks[j + 1].low in _CONTINUES_SENTENCE \
+                    and not _WORD.search(masked[ss:quote_before.open]) and se is not None:
+                # '"It's our bad luck," he said, that both men ...': the sentence the quotation
+                # began goes on without marks after the attribution; one mixed quote
+                second = self._second_part(masked, toks, toks[j].start, se)
+                if second is not None:
+                    return make([[quote_before.open, quote_before.stop], second], "mixed", marks_), second[1]
             # words of the sentence before the quote: '<clause> "Q," X said' is one mixed quote
             lead = masked[ss:quote_before.open]
             if _WORD.search(lead) and lead.strip()[-1:] not in (".", "!", "?", ":", "(") and not _lead_has_report(lead, ss, self._cue_starts):
