@@ -900,3 +900,22 @@ def test_round4_adjuncts_after_attribution_stay_outside(body):
     # a phrase after the attribution that does not go on with the quoted sentence is not part of it
     _, quotes = run(body)
     check(find(quotes, "We won,"), quotes, type="direct", speaker="Lee")
+
+
+@pytest.mark.parametrize("body,text,lemma", [
+    # a cue coordinated with an earlier predicate through 'and then' / 'and later' takes the subject
+    ('Cruz knocked Rubio on trade and then said that he was a "moderate."', 'he was a "moderate."', "say"),
+    ("The mayor visited the site and later added that repairs were under way.", "repairs were under way", "add"),
+    # 'posted on Twitter Friday that ...': the medium and the day are fillers before the reported clause
+    ('Trump posted on Twitter Friday that his claims were "sarcasm."', 'his claims were "sarcasm."', "post"),
+    ('Trump tweeted on Friday that his claims were "sarcasm."', 'his claims were "sarcasm."', "tweet"),
+])
+def test_round4_coordinated_and_filler_cues(body, text, lemma):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, lemma=lemma)
+
+
+@pytest.mark.parametrize("body", ["Trump posted a video of the rally.", "The mayor tweeted a photo of the crowd."])
+def test_round4_post_and_tweet_with_an_object_are_no_reports(body):
+    _, quotes = run(body)
+    assert quotes.empty, listing(quotes)

@@ -1297,6 +1297,7 @@ def _paired_dash(toks: list[Tok], i: int, masked: str) -> int:
 
 _QUOTE_GOES_ON = frozenset("said says told added he she they it i we".split())  # '"Q," he said' is handled by the cue
 _CONTINUES_SENTENCE = frozenset("that would could should will can might must may is was are were has had have".split())  # "Q," he said, that ...
+_COORD_ADVERBS = frozenset("then later also again quickly".split())  # '... and then said that ...'
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
 
@@ -2085,7 +2086,9 @@ class _Doc:
         participle = k > 0 and toks[k].low.endswith("ing") and toks[k - 1].low not in (
             "is", "was", "were", "are", "be", "been", "am", "’s", "'s", "’re", "'re", "keeps", "kept", "started", "began",
             "continued", "not", "also", "repeatedly", "publicly", "privately", "still")
-        coordinated = k > 0 and toks[k - 1].low in ("and", "but") and not toks[k].low.endswith("ing")
+        # "... and said ..." / "... and then said ...": a cue coordinated with an earlier predicate
+        coordinated = k > 0 and not toks[k].low.endswith("ing") and (toks[k - 1].low in ("and", "but") or (
+            k > 1 and toks[k - 1].low in _COORD_ADVERBS and toks[k - 2].low in ("and", "but")))
         subj = None if (participle or coordinated) else subject_before(toks, k, masked)
         contracted = k > 0 and not (participle or coordinated) and _contracted_subject(toks[k - 1], toks[k])
         if contracted:  # "He's said he ...": the pronoun without its "'s"
@@ -2234,7 +2237,7 @@ class _Doc:
         # content after the cue: fillers, then a quote or a clause
         j = after
         filler = 0
-        if lemma in NEEDS_OBJECT or lemma in ("say", "add", "announce", "explain", "write", "state", "report"):
+        if lemma in NEEDS_OBJECT or lemma in ("say", "add", "announce", "explain", "write", "state", "report", "post", "tweet"):
             # "told reporters", "told ABC News", "said in a statement on Sunday"
             while j < n and filler < 12 and toks[j].low not in ("that", ":") and not toks[j].is_quote:
                 t = toks[j]
