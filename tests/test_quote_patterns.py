@@ -850,6 +850,7 @@ def test_round3_patterns(body, expected):
         ("The FBI is continuing its investigation of the server.", "its investigation of the server"),
         ("Annette Guessford answered her door on Sunday afternoon.", "her door on Sunday afternoon"),
         ("Reid blasted Rubio and defended Cruz in a recent interview.", "Rubio and defended Cruz in a recent interview"),
+        ("Trump attacked the judge and then left.", "the judge and then left"),
         ("Whatever Trump charged his campaign for rent came from his own pocket.",
          "his campaign for rent came from his own pocket"),
         ("A $160 billion megamerger announced Monday would turn Pfizer into an Irish company.",
@@ -864,7 +865,7 @@ def test_round3_patterns(body, expected):
     ids=["a semicolon before the journalist's 'however'", "a single-mark subheading after a quote paragraph",
          "', meaning' ends the report", "a one-word show title", "'as he ...' after the quotation",
          "maintain + noun object", "continue + noun object", "continuing + possessive object", "answer the door",
-         "'X and verbed' is no clause", "charge + noun object", "a participle with a time word before a modal",
+         "'X and verbed' is no clause", "'X and then verbed' is no clause", "charge + noun object", "a participle with a time word before a modal",
          "a programme title after a possessive", "a cited headline with its byline",
          "a Title-Case title with a comma", "a title with a number"],
 )
@@ -919,3 +920,11 @@ def test_round4_coordinated_and_filler_cues(body, text, lemma):
 def test_round4_post_and_tweet_with_an_object_are_no_reports(body):
     _, quotes = run(body)
     assert quotes.empty, listing(quotes)
+
+
+def test_a_clause_after_and_then_is_still_reported():
+    """'and then' before a subject of its own keeps the clause (the rule above is about a bare verb)."""
+    rows = extract_quotes(document("Trump said the judge and then the jury had erred."))
+    assert rows[["type", "text", "speaker", "cue_lemma"]].values.tolist() == [
+        ["indirect", "the judge and then the jury had erred", "Trump", "say"]]
+

@@ -759,6 +759,10 @@ def np_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
     return None
 
 
+# adverbs that may stand between a coordinator and its verb ("and then left")
+_COORD_ADVERBS = frozenset("then later also again soon quickly immediately subsequently eventually promptly".split())
+
+
 def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = False) -> bool:
     """Do the tokens from ``k`` look like a finite clause ("the talks had failed")?
 
@@ -775,6 +779,7 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = Fa
     if first.low in ("to", "for", "with", "about", "on", "in", "at", "by", "from", "as", "of"):
         return False
     prev = first if first.low in ("he", "she", "it") else None  # "he gets ...", not "British sprinters"
+    coordinated = False  # after "and"/"or"/"but" and adverbs such as "then" only
     for x in range(k + 1, min(len(toks), k + limit)):
         t = toks[x]
         low = t.low
@@ -786,9 +791,10 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = Fa
                 return False
         if t.is_quote:
             return quote_verb
-        if prev is not None and prev.low in ("and", "or", "but") and (low in CLAUSE_VERBS or low.endswith("ed")) \
+        if coordinated and (low in CLAUSE_VERBS or low.endswith("ed")) \
                 and not (x + 1 < len(toks) and toks[x + 1].low in _MODALS):  # ("the dead and injured had been")
-            return False  # 'Rubio and defended Cruz': a verb coordinated with the cue, no subject of its own
+            return False  # 'Rubio and (then) defended Cruz': a verb coordinated with the cue, no subject of its own
+        coordinated = low in ("and", "or", "but") or (coordinated and low in _COORD_ADVERBS)
         if low in CLAUSE_VERBS:
             return True
         if len(low) > 3 and low.endswith("ed") and prev is not None and prev.low not in DETERMINERS and not t.cap:
