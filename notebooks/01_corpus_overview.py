@@ -86,7 +86,7 @@ plots.save_figure(ax.figure, OUT / "01_quote_types", data=data.quotes.groupby(["
 # ## Who is quoted most
 
 # %%
-top = agg.top_speakers(data.quotes, P["top_n"])
+top = agg.mark_unnamed(agg.top_speakers(data.quotes, P["top_n"]))
 top
 
 # %%
@@ -94,7 +94,9 @@ ax = plots.plot_counts(top, "speaker", count="quotes", hue="side", hue_order=agg
                        xlabel="quotations")
 plots.save_figure(ax.figure, OUT / "01_top_speakers", data=top, **FIG,
     caption=f"The {len(top)} most quoted speakers in the corpus ({P['run']}), by number of attributed quotations; "
-            "colour and hatching mark the side from the speaker table. Unattributed quotations are left out.")
+            "colour and hatching mark the side from the speaker table. Unattributed quotations are left out; "
+            "'(unnamed)' marks a description the articles gave instead of a name (it pools different people "
+            "or organisations across articles).")
 
 # %% [markdown]
 # ## Documents by outlet, section and date

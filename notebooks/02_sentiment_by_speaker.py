@@ -83,7 +83,7 @@ plots.save_figure(ax.figure, OUT / "02_sentiment_by_group", data=by_group, **FIG
 
 # %%
 if P["unit"] == "quote":
-    attributed = agg.filter_quotes(units, drop_unattributed=True, min_quotes=P["min_quotes"], group_by="speaker")
+    attributed = agg.mark_unnamed(agg.filter_quotes(units, drop_unattributed=True, min_quotes=P["min_quotes"], group_by="speaker"))
     speakers_top = agg.top_speakers(attributed, P["top_n"])["speaker"].tolist()
     by_speaker = agg.bootstrap_ci(attributed[attributed["speaker"].isin(speakers_top)], "compound", ["speaker", "side"],
                                   n_boot=P["n_boot"], seed=P["seed"], min_n=P["min_quotes"])

@@ -69,7 +69,7 @@ print(f"{len(units)} {P['unit']} units; {len(cats)} categories")
 
 # %%
 if P["unit"] == "quote":
-    attributed = agg.filter_quotes(units, drop_unattributed=True, min_quotes=P["min_quotes"], group_by="speaker")
+    attributed = agg.mark_unnamed(agg.filter_quotes(units, drop_unattributed=True, min_quotes=P["min_quotes"], group_by="speaker"))
     speakers_top = agg.top_speakers(attributed, P["top_n"])["speaker"].tolist()
     rows, name = attributed[attributed["speaker"].isin(speakers_top)], "speaker"
 else:

@@ -91,7 +91,7 @@ plots.save_figure(ax.figure, OUT / "04_evaluative_cues", data=evaluative, **FIG,
 # ## Cue-verb classes per speaker
 
 # %%
-attributed = agg.filter_quotes(quotes, drop_unattributed=True, min_quotes=P["min_quotes"], group_by="speaker")
+attributed = agg.mark_unnamed(agg.filter_quotes(quotes, drop_unattributed=True, min_quotes=P["min_quotes"], group_by="speaker"))
 speakers_top = agg.top_speakers(attributed, P["top_n"])["speaker"].tolist()
 by_speaker = agg.shares(attributed[attributed["speaker"].isin(speakers_top)], "cue_class", "speaker")
 ax = plots.plot_stacked_shares(by_speaker, "speaker", "cue_class", order=speakers_top, category_order=classes,

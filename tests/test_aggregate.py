@@ -252,3 +252,24 @@ def test_report_skipped_names_each_member_and_writes_the_csv(tmp_path, capsys):
     empty = errors.iloc[0:0]
     agg.report_skipped(SimpleNamespace(errors=empty), tmp_path / "none")
     assert not (tmp_path / "none").exists() and capsys.readouterr().out == ""
+
+
+def test_named_speakers_and_descriptions():
+    speakers = pd.Series(["Tony Blair", "analysts", "KCNA", "anonymous source", "3M", "3 officials", "", None, "Tories"])
+    assert agg.is_named(speakers).tolist() == [True, False, True, False, True, False, False, False, True]
+
+
+def test_top_speakers_marks_the_descriptions():
+    quotes = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "c", "c", "d"],
+        "speaker": ["company", "Tony Blair", "company", "Tony Blair", "Tony Blair", ""],
+        "side": ["unknown"] * 6,
+    })
+    top = agg.top_speakers(quotes, 5)
+    assert top[["speaker", "quotes", "documents", "named"]].values.tolist() == [
+        ["Tony Blair", 3, 2, True], ["company", 2, 2, False]]
+    marked = agg.mark_unnamed(top)
+    assert marked["speaker"].tolist() == ["Tony Blair", "company (unnamed)"]
+    assert top["speaker"].tolist() == ["Tony Blair", "company"]  # the input is left as it was
+    with pytest.raises(ParameterError, match="'speaker' not in the table"):
+        agg.mark_unnamed(top.drop(columns="speaker"))

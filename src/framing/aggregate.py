@@ -360,15 +360,39 @@ def corpus_summary(documents: pd.DataFrame, sentences: pd.DataFrame | None = Non
     return pd.DataFrame({"measure": [r[0] for r in rows], "value": [str(r[1]) for r in rows]})
 
 
+def is_named(speakers: pd.Series) -> pd.Series:
+    """True where a speaker is a name ("Tony Blair", "KCNA", "Tories"), False where it is
+    a description the text gave instead of one ("analysts", "company", "anonymous source").
+
+    The quote rules keep names as written and descriptions in lower case (a nominal that
+    resolves to a named entity takes its name), so the first letter decides.
+    """
+    first = speakers.fillna("").astype(str).str.extract(r"([^\W\d_])", expand=False)
+    return first.fillna("").str.isupper().astype(bool)
+
+
 def top_speakers(quotes: pd.DataFrame, n: int = 15, *, by: Sequence[str] = ("speaker", "side")) -> pd.DataFrame:
     """The ``n`` most quoted speakers (unattributed quotes left out): ``by`` columns
-    present in ``quotes``, ``quotes``, ``documents``; ties broken by name."""
+    present in ``quotes``, ``quotes``, ``documents``, ``named`` (:func:`is_named`);
+    ties broken by name."""
     cols = [c for c in by if c in quotes.columns]
     q = quotes[quotes["speaker"].fillna("").astype(str) != ""]
     if q.empty:
-        return pd.DataFrame(columns=[*cols, "quotes", "documents"])
+        return pd.DataFrame(columns=[*cols, "quotes", "documents", "named"])
     t = q.groupby(cols, dropna=False).agg(quotes=("doc_id", "size"), documents=("doc_id", "nunique")).reset_index()
-    return t.sort_values(["quotes", "speaker"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
+    t = t.sort_values(["quotes", "speaker"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
+    return t.assign(named=is_named(t["speaker"]))
+
+
+def mark_unnamed(table: pd.DataFrame, column: str = "speaker", suffix: str = " (unnamed)") -> pd.DataFrame:
+    """``table`` with ``suffix`` added to the speakers that are descriptions, not names
+    (:func:`is_named`): "company (unnamed)" pools different companies across documents,
+    and a figure should say so."""
+    _check(table, [column])
+    named = is_named(table[column])
+    out = table.copy()
+    out[column] = out[column].where(named, out[column].astype(str) + suffix)
+    return out
 
 
 def extreme_units(df: pd.DataFrame, value: str = "compound", n: int = 5) -> pd.DataFrame:
