@@ -53,8 +53,7 @@ OUT = P["out_dir"]
 FIG = dict(formats=P["formats"])
 
 # %%
-data = agg.prepare(P)  # load, segment, quotes, speakers, scores (cached in .framing-cache)
-agg.report_skipped(data, OUT)  # bad corpus members, each named (framing run reports them too)
+data = agg.prepare(P)  # load, segment, quotes, speakers, scores (cached in .framing-cache); names skipped corpus members
 data
 
 # %%

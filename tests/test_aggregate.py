@@ -273,3 +273,12 @@ def test_top_speakers_marks_the_descriptions():
     assert top["speaker"].tolist() == ["Tony Blair", "company"]  # the input is left as it was
     with pytest.raises(ParameterError, match="'speaker' not in the table"):
         agg.mark_unnamed(top.drop(columns="speaker"))
+
+
+def test_parameters_cell_is_generated_from_params():
+    cell = P.parameters_cell("05_validation").splitlines()
+    assert cell[0].startswith("# Parameters: papermill replaces these")
+    assert cell[1] == "corpus: str = ''  # corpus file or folder; '' for the bundled seed article (data/)"
+    assert "formats: list[str] = ['pdf', 'svg', 'png']  # figure formats to write: any of pdf, svg, png" in cell
+    assert cell[-1].startswith("coded_sheet: str = ''")
+    assert not any(line.startswith("coded_sheet") for line in P.parameters_cell("01_corpus_overview").splitlines())

@@ -90,6 +90,8 @@ def test_parameters_are_the_shared_ones_with_their_defaults(path):
     assert set(shared) <= set(declared)
     nb = nbformat.read(str(path), as_version=4)
     i = next(i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", []))
+    # the cell is generated from framing/params.py (names, literals and help texts)
+    assert nb.cells[i].source == P.parameters_cell(path.stem), "regenerate with framing.params.parameters_cell"
     assert "start(globals())" in nb.cells[i + 1].source  # the first code cell after the parameters checks them
 
 

@@ -638,7 +638,8 @@ def _analyze(p: dict):
 def prepare(p: dict) -> SuiteData:
     """Load, analyse (cached) and select the data of one notebook run.
 
-    ``p`` is the dict returned by :func:`framing.params.validate`. Quotes get
+    ``p`` is the dict returned by :func:`framing.params.validate`. Skipped corpus
+    members are named (:func:`report_skipped`, into ``p["out_dir"]``). Quotes get
     document metadata; ``include_speakers``, ``date_from``/``date_to`` and
     ``min_quotes`` (per ``group_by`` level) select rows. With ``unit`` sentence or
     document, ``units`` holds those units scored with the same lexicons.
@@ -679,4 +680,7 @@ def prepare(p: dict) -> SuiteData:
     errors = getattr(a, "errors", None)
     if errors is None:
         errors = pd.DataFrame(columns=["source", "reason"])
-    return SuiteData(docs, a.sentences, quotes, a.matches, units, errors)
+    data = SuiteData(docs, a.sentences, quotes, a.matches, units, errors)
+    if p.get("out_dir"):
+        report_skipped(data, p["out_dir"])
+    return data

@@ -217,6 +217,24 @@ def validate(params: dict, *, allowed=None) -> dict:
     return p
 
 
+CELL_HEADER = "# Parameters: papermill replaces these (framing run -p NAME VALUE); see docs/notebooks.md"
+_CELL_TYPES = {"str": "str", "path": "str", "date": "str", "choice": "str", "int": "int", "list": "list[str]"}
+
+
+def parameters_cell(notebook: str) -> str:
+    """The text of the ``parameters`` cell of the suite notebook ``notebook`` (its stem),
+    generated from :data:`PARAMS`: one ``name: type = literal  # help`` line each.
+
+    papermill needs the literals in every notebook, so the cell is repeated in each;
+    this is its one source, and a test keeps every notebook's cell equal to it.
+    """
+    lines = [CELL_HEADER]
+    for p in PARAMS.values():
+        if not p.notebooks or notebook in p.notebooks:
+            lines.append(f"{p.name}: {_CELL_TYPES[p.kind]} = {p.default!r}  # {p.help}")
+    return "\n".join(lines)
+
+
 def describe() -> str:
     """A plain-text table of every parameter (name, default, help), for docs and --help."""
     lines = []
