@@ -187,6 +187,26 @@ def test_interrupted_write_table_leaves_the_earlier_file_intact(tmp_path, monkey
     assert [p.name for p in tmp_path.iterdir()] == ["scores.csv"]
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_outputs_get_the_permissions_of_an_ordinary_file(tmp_path, umask):
+    """Temporary files are created 0600; the renamed output must get 0666 less the umask."""
+    import os
+
+    from framing._io import atomic_path, atomic_write, write_table
+
+    old = os.umask(umask)
+    try:
+        write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.csv")
+        with atomic_write(tmp_path / "w.txt") as fh:
+            fh.write("x")
+        with atomic_path(tmp_path / "p.bin") as tmp:
+            tmp.write_bytes(b"x")
+    finally:
+        os.umask(old)
+    for name in ("t.csv", "w.txt", "p.bin"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o666 & ~umask, name
+
+
 def test_cli_failure_while_writing_keeps_the_earlier_output(tmp_path, monkeypatch, capsys):
     out = tmp_path / "quotes.parquet"
     seed = Path(__file__).resolve().parents[1] / "data" / "000_a750b09d9d126d2a.txt"

@@ -9,6 +9,13 @@ from pathlib import Path
 from typing import IO, Iterator
 
 
+def _umask() -> int:
+    """The process's umask (read by setting and restoring it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _temp_beside(path: Path, *, prefix: str, suffix: str) -> tuple[int, str]:
     """Create the folder of ``path`` and a temporary file in it; a folder that cannot be
     created or written is a user error (one line), not a traceback."""
@@ -16,7 +23,12 @@ def _temp_beside(path: Path, *, prefix: str, suffix: str) -> tuple[int, str]:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
+        # mkstemp creates 0600; give the file the permissions open() would (0666 less the
+        # umask), so tables and figures in a shared project folder stay readable by the group
+        with contextlib.suppress(OSError, AttributeError):
+            os.fchmod(fd, 0o666 & ~_umask())
+        return fd, tmp
     except (FileExistsError, NotADirectoryError):
         raise InputError("cannot write here: part of the folder path is a file, not a folder; "
                          "choose another output path", source=path) from None

@@ -1029,7 +1029,9 @@ class _TableStream:
                 entry[2], check_metadata=True):
             return False
         entry[1].close()
-        os.chmod(entry[0], 0o600)  # as every file written through framing._io.atomic_path
+        from .._io import _umask
+
+        os.chmod(entry[0], 0o666 & ~_umask())  # as every file written through framing._io.atomic_path
         os.replace(entry[0], dest)
         del self.files[name]
         return True
