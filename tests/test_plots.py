@@ -209,3 +209,16 @@ def test_long_labels_fit_without_layout_warnings(tmp_path, style):
         ax = plots.plot_group_means(d, "speaker", hue="side")
         written = plots.save_figure(ax.figure, tmp_path / "long", data=d, caption="c", formats=["pdf"])
     assert written[0].exists()
+
+
+def test_column_names_become_readable_axis_and_legend_titles():
+    """Default titles come from column names with '_' as a space; given labels stay as written."""
+    d = pd.DataFrame({"speaker": list("aab"), "cue_class": ["neutral", "doubting", "neutral"],
+                      "share_of_quotes": [0.5, 0.5, 1.0]})
+    ax = plots.plot_stacked_shares(d, "speaker", "cue_class", value="share_of_quotes", xlabel="share")
+    assert ax.get_legend().get_title().get_text() == "cue class"
+    assert ax.get_xlabel() == "share"
+    t = pd.DataFrame({"period": [1, 2], "mean_compound": [0.1, 0.2]})
+    ax = plots.plot_timeline(t, "period", "mean_compound")
+    assert ax.get_ylabel() == "mean compound"
+    assert plots.plot_timeline(t, "period", "mean_compound", ylabel="VADER compound").get_ylabel() == "VADER compound"

@@ -150,9 +150,15 @@ def _shorten(label, n: int = 32) -> str:
     return s if len(s) <= n else s[: n - 1] + "\u2026"
 
 
+def _label(column) -> str:
+    """A column name as an axis or legend title in a paper: ``cue_class`` -> ``cue class``."""
+    return str(column).replace("_", " ")
+
+
 def _legend(ax, title: str | None):
     """A legend outside the axes on the right, so it never hides data."""
-    return ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
+    return ax.legend(title=None if title is None else _label(title), loc="upper left",
+                     bbox_to_anchor=(1.01, 1.0), borderaxespad=0.0)
 
 
 def _check_columns(data: pd.DataFrame, *cols) -> None:
@@ -202,7 +208,7 @@ def plot_counts(data: pd.DataFrame, x: str, *, count: str | None = None, hue: st
                 edgecolor="black", linewidth=0.4, label=None if h is None else _shorten(h))
     ax.set_yticks(y, [_shorten(c) for c in cats])
     ax.invert_yaxis()
-    ax.set_xlabel(xlabel or ("count" if count == "n" else count))
+    ax.set_xlabel(xlabel or ("count" if count == "n" else _label(count)))
     ax.set_ylabel("")
     if hue and len(hues) > 1:
         _legend(ax, hue)
@@ -229,8 +235,8 @@ def plot_timeline(data: pd.DataFrame, x: str, y: str, *, hue: str | None = None,
         if lo and hi:
             ax.fill_between(xs, sub[lo].astype(float), sub[hi].astype(float), color=st["color"],
                             alpha=0.2, linewidth=0)
-    ax.set_xlabel(x)
-    ax.set_ylabel(ylabel or y)
+    ax.set_xlabel(_label(x))
+    ax.set_ylabel(ylabel or _label(y))
     if hue and len(hues) > 1:
         _legend(ax, hue)
     if pd.api.types.is_datetime64_any_dtype(data[x]):
@@ -286,7 +292,7 @@ def plot_group_means(data: pd.DataFrame, group: str, *, mean: str = "mean", lo: 
         labels.append(lab)
     ax.set_yticks(range(len(groups)), labels)
     ax.set_ylim(len(groups) - 0.5, -0.5)
-    ax.set_xlabel(xlabel or mean)
+    ax.set_xlabel(xlabel or _label(mean))
     if hue and len(hues) > 1:
         _legend(ax, hue)
     return ax
@@ -317,7 +323,7 @@ def plot_distribution(data: pd.DataFrame, value: str, group: str, *, order: Sequ
                 markeredgecolor="black", markeredgewidth=0.3, markersize=3, alpha=0.8)
     ax.set_yticks(range(len(groups)), [f"{_shorten(g)} (n={len(v)})" for g, v in zip(groups, values)])
     ax.set_ylim(len(groups) - 0.5, -0.5)
-    ax.set_xlabel(xlabel or value)
+    ax.set_xlabel(xlabel or _label(value))
     return ax
 
 
@@ -343,7 +349,7 @@ def plot_heatmap(data: pd.DataFrame, row: str, col: str, value: str, *, row_orde
     ax.spines[:].set_visible(False)
     ax.tick_params(length=0)
     cbar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
-    cbar.set_label(label or value)
+    cbar.set_label(label or _label(value))
     cbar.outline.set_linewidth(0.4)
     if annotate and arr.size:
         finite = arr[np.isfinite(arr)]
@@ -382,7 +388,7 @@ def plot_profile(data: pd.DataFrame, category: str, group: str, *, value: str = 
                 markeredgecolor="black", markeredgewidth=0.4, label=_shorten(g))
     ax.set_yticks(range(len(cats)), [_shorten(c) for c in cats])
     ax.set_ylim(len(cats) - 0.5, -0.5)
-    ax.set_xlabel(xlabel or value)
+    ax.set_xlabel(xlabel or _label(value))
     _legend(ax, group)
     return ax
 
@@ -446,7 +452,7 @@ def plot_top_terms(data: pd.DataFrame, group: str, *, term: str = "term", value:
         ax.set_yticks(y, [_shorten(t, 20) for t in sub[term]])
         ax.set_ylim(len(sub) - 0.5 if len(sub) else 0.5, -0.5)
         ax.set_title(_shorten(g, 28))
-        ax.set_xlabel(xlabel or value)
+        ax.set_xlabel(xlabel or _label(value))
         ax.tick_params(axis="x", labelbottom=True)
     for ax in flat[len(groups):]:
         ax.set_visible(False)
