@@ -222,3 +222,13 @@ def test_column_names_become_readable_axis_and_legend_titles():
     ax = plots.plot_timeline(t, "period", "mean_compound")
     assert ax.get_ylabel() == "mean compound"
     assert plots.plot_timeline(t, "period", "mean_compound", ylabel="VADER compound").get_ylabel() == "VADER compound"
+
+
+def test_frame_ids_are_shown_with_spaces_and_kept_as_ids_in_the_data():
+    d = pd.DataFrame({"speaker": ["a", "a"], "frame": ["human_interest", "conflict"], "rate": [1.0, 2.0]})
+    ax = plots.plot_heatmap(d, "speaker", "frame", "rate")
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["human interest", "conflict"]
+    p = pd.DataFrame({"frame": ["economic_consequences"], "side": ["x"], "rate": [1.0], "lo": [0.5], "hi": [1.5]})
+    ax = plots.plot_profile(p, "frame", "side")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["economic consequences"]
+    assert list(d["frame"]) == ["human_interest", "conflict"]

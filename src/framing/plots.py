@@ -151,7 +151,8 @@ def _shorten(label, n: int = 32) -> str:
 
 
 def _label(column) -> str:
-    """A column name as an axis or legend title in a paper: ``cue_class`` -> ``cue class``."""
+    """A column name or frame id as text in a paper: ``cue_class`` -> ``cue class``,
+    ``human_interest`` -> ``human interest`` (the CSV beside the figure keeps the ids)."""
     return str(column).replace("_", " ")
 
 
@@ -343,7 +344,7 @@ def plot_heatmap(data: pd.DataFrame, row: str, col: str, value: str, *, row_orde
     arr = grid.to_numpy(dtype=float)
     masked = np.ma.masked_invalid(arr)
     im = ax.imshow(masked, aspect="auto", cmap=cmap, interpolation="nearest")
-    ax.set_xticks(range(len(cols)), [_shorten(c, 24) for c in cols], rotation=45, ha="right",
+    ax.set_xticks(range(len(cols)), [_shorten(_label(c), 24) for c in cols], rotation=45, ha="right",
                   rotation_mode="anchor")
     ax.set_yticks(range(len(rows)), [_shorten(r) for r in rows])
     ax.spines[:].set_visible(False)
@@ -386,7 +387,7 @@ def plot_profile(data: pd.DataFrame, category: str, group: str, *, value: str = 
                     ax.plot([l, h], [yy, yy], color=st["color"], linewidth=1.0)
         ax.plot(sub[value].astype(float), ys, linestyle="none", marker=st["marker"], color=st["color"],
                 markeredgecolor="black", markeredgewidth=0.4, label=_shorten(g))
-    ax.set_yticks(range(len(cats)), [_shorten(c) for c in cats])
+    ax.set_yticks(range(len(cats)), [_shorten(_label(c)) for c in cats])  # frame ids: "human interest"
     ax.set_ylim(len(cats) - 0.5, -0.5)
     ax.set_xlabel(xlabel or _label(value))
     _legend(ax, group)
