@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import framing
@@ -42,6 +43,29 @@ def test_liwc_dic_header_ids_and_multiple_categories():
     }
 
 
+def test_lexicoder_lc3_categories_and_phrases():
+    lex = load_lexicon(FIX / "frames.lc3")
+    assert lex.name == "frames"
+    assert lex.categories == ("conflict", "economy.jobs", "security")
+    assert triples(lex) == {t for t in EXPECTED if t[1] != "economy.prices"} - {("nuclear threat", "security", 2.0)} \
+        | {("nuclear threat", "security", 1.0)}
+
+
+def test_wordstat_cat_nested_categories_lower_cased_terms():
+    lex = load_lexicon(FIX / "frames.cat")
+    assert lex.categories == ("CONFLICT", "ECONOMY.JOBS", "ECONOMY.PRICES", "SECURITY")  # no empty "ECONOMY"
+    expected = {(term, cat.upper(), 1.0) for term, cat, _ in EXPECTED}
+    assert triples(lex) == expected  # HUMAN_RIGHTS -> "human rights"
+    assert set(load_lexicon(FIX / "frames.cat", sep="/").entries["category"]) >= {"ECONOMY/JOBS"}
+
+
+def test_lexicoder_and_wordstat_terms_match_text():
+    units = pd.DataFrame({"doc_id": ["d"], "unit_id": ["u"], "text": ["Unemployment and human rights attacks."]})
+    _, matches = framing.score_and_match(units, lexicons=[str(FIX / "frames.cat")])
+    assert sorted(zip(matches["term"], matches["category"])) == [
+        ("attack*", "CONFLICT"), ("attack*", "SECURITY"), ("human rights", "CONFLICT"), ("unemployment", "ECONOMY.JOBS")]
+
+
 def test_liwc2007_conditional_codes_use_their_default(tmp_path):
     path = tmp_path / "old.dic"
     path.write_text("%\n1\tfunct\n2\tverb\n3\tsocial\n%\nkind\t(02 134)1/3\nlike\t1 2\n")
@@ -68,6 +92,8 @@ def test_dict_input_and_empty_category_kept():
     ("bad_wildcard.yaml", 3, "only supported at the end"),
     ("bad_weight.csv", 4, "'heavy'"),
     ("bad_empty_term.csv", 3, "empty term"),
+    ("bad_no_category.lc3", 1, "before any '+category' line"),
+    ("bad_unindented.cat", 3, "not indented under a category"),
 ])
 def test_malformed_files_report_file_and_line(name, line, text):
     with pytest.raises(InputError) as err:

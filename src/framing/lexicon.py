@@ -18,6 +18,8 @@ A :class:`Lexicon` is a name, a version, a card (sources, intent, limits) and an
 - YAML (``.yml``/``.yaml``) or JSON in the quanteda dictionary layout:
   ``{category: [terms]}``, nested ``{category: {subcategory: [terms]}}`` (flattened
   to ``category.subcategory``), or ``{category: {term: weight}}`` for weights;
+- Lexicoder ``.lc3``/``.lcd`` (``+category`` lines, then one term per line) and
+  WordStat ``.cat`` (tab-indented categories, terms written ``WORD (1)``);
 - CSV/TSV (``.csv``, ``.tsv``, ``.txt`` tab-separated) with columns ``term``,
   ``category`` and optionally ``weight`` (``word``/``pattern``, ``cat``/``label``
   and ``value`` are accepted as aliases).
@@ -45,7 +47,7 @@ from .errors import InputError, ParameterError
 TOKEN_PATTERN = r"\w+(?:[-'\u2019]\w+)*"
 TOKEN_RE = re.compile(TOKEN_PATTERN)
 ENTRY_COLUMNS = ["term", "category", "weight"]
-FORMATS = {".dic": "dic", ".yml": "yaml", ".yaml": "yaml", ".json": "json", ".csv": "csv", ".tsv": "tsv", ".txt": "tsv"}
+FORMATS = {".dic": "dic", ".lc3": "lexicoder", ".lcd": "lexicoder", ".cat": "wordstat", ".yml": "yaml", ".yaml": "yaml", ".json": "json", ".csv": "csv", ".tsv": "tsv", ".txt": "tsv"}
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,64 @@ def read_dic(path: str | Path, text: str | None = None) -> pd.DataFrame:
             else:  # a conditional default that is not declared
                 raise InputError(f"category id {cid!r} is not declared in the '%' header", source=source, line=n)
     return _entries(rows, source)
+
+
+def read_lexicoder(path: str | Path, text: str | None = None) -> pd.DataFrame:
+    """Entries of a Lexicoder dictionary (``.lc3``/``.lcd``, e.g. the Lexicoder Sentiment
+    Dictionary or the Policy Agendas topic dictionaries): a ``+category`` line, then one
+    term per line (``abandon*``, ``a lie``) until the next ``+`` line; blank lines are ignored."""
+    source = str(path)
+    text = _read_text(path) if text is None else text
+    rows: list = []
+    cat = None
+    for n, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("+"):
+            cat = line[1:].strip()
+            if not cat:
+                raise InputError("a '+' line needs a category name after the '+'", source=source, line=n)
+            rows.append((None, cat, 1.0, n))
+            continue
+        if cat is None:
+            raise InputError(f"term {line!r} comes before any '+category' line", source=source, line=n)
+        rows.append((line, cat, 1.0, n))
+    return _entries(rows, source)
+
+
+_WORDSTAT_TERM = re.compile(r"^(.*\S)\s+\(\s*-?\d+(?:\.\d+)?\s*\)$")
+
+
+def read_wordstat(path: str | Path, text: str | None = None, *, sep: str = ".") -> pd.DataFrame:
+    """Entries of a WordStat dictionary (``.cat``): categories and terms indented by tabs,
+    terms written ``WORD (1)``. Nested categories are joined with ``sep``; terms are
+    lower-cased (WordStat ignores case) and ``_`` between words becomes a space; the number
+    in parentheses is ignored, as quanteda does."""
+    source = str(path)
+    text = _read_text(path) if text is None else text
+    rows: list = []
+    stack: list[tuple[int, str]] = []  # (indent, category name) of the open categories
+    for n, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        indent = len(raw) - len(raw.lstrip("\t"))  # depth = leading tabs
+        body = raw.strip()
+        term = _WORDSTAT_TERM.match(body)
+        while stack and stack[-1][0] >= indent:  # close the categories at this depth or deeper
+            stack.pop()
+        if term is None:
+            stack.append((indent, body))
+            rows.append((None, sep.join(c for _, c in stack), 1.0, n))
+            continue
+        if not stack:
+            raise InputError(f"term {body!r} is not indented under a category", source=source, line=n)
+        word = re.sub(r"(?<=\w)_(?=\w)", " ", term.group(1)).lower()
+        rows.append((word, sep.join(c for _, c in stack), 1.0, n))
+    # a category that only holds subcategories is no column of its own (an empty leaf stays)
+    declared = [r[1] for r in rows if r[0] is None]
+    parents = {c for c in declared if any(o.startswith(c + sep) for o in declared)}
+    return _entries([r for r in rows if not (r[0] is None and r[1] in parents)], source)
 
 
 def _read_text(path: str | Path) -> str:
@@ -488,12 +548,12 @@ def _cue_verb_entries() -> pd.DataFrame:
 
 
 def load_lexicon(name_or_path, *, name: str | None = None, sep: str = ".", format: str | None = None) -> Lexicon:
-    """A built-in lexicon by name, or a dictionary file (.dic, .yaml, .json, .csv, .tsv).
+    """A built-in lexicon by name, or a dictionary file (.dic, .lc3, .cat, .yaml, .json, .csv, .tsv).
 
     A :class:`Lexicon` is returned as is; a ``{category: [terms]}`` dict is accepted
     too. ``name`` overrides the lexicon's name (default: the built-in name or the
     file's stem), which prefixes its rate columns (``<name>.<category>``). ``sep``
-    joins nested category names. ``format`` forces a reader (dic, yaml, json, csv, tsv).
+    joins nested category names. ``format`` forces a reader (dic, lexicoder, wordstat, yaml, json, csv, tsv).
     """
     if isinstance(name_or_path, Lexicon):
         return name_or_path if name is None else _renamed(name_or_path, name)
@@ -511,8 +571,9 @@ def load_lexicon(name_or_path, *, name: str | None = None, sep: str = ".", forma
         hint = ", ".join(_builtin_names())
         raise InputError(f"no such dictionary file or built-in lexicon (built-ins: {hint})", source=key)
     if fmt is None:
-        raise InputError(f"unknown dictionary format {path.suffix!r}; use .dic, .yaml, .json, .csv or .tsv", source=key)
-    readers = {"dic": read_dic, "yaml": lambda p: read_yaml(p, sep=sep), "json": lambda p: read_json(p, sep=sep),
+        raise InputError(f"unknown dictionary format {path.suffix!r}; use .dic, .lc3, .cat, .yaml, .json, .csv or .tsv", source=key)
+    readers = {"dic": read_dic, "lexicoder": read_lexicoder, "wordstat": lambda p: read_wordstat(p, sep=sep),
+               "yaml": lambda p: read_yaml(p, sep=sep), "json": lambda p: read_json(p, sep=sep),
                "csv": lambda p: read_table(p, delimiter=","), "tsv": lambda p: read_table(p, delimiter="\t")}
     if fmt not in readers:
         raise ParameterError(f"unknown dictionary format {fmt!r}; use one of {', '.join(readers)}")
