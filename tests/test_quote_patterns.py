@@ -642,6 +642,12 @@ ROUND2 = [
     ("an organisation described by an appositive",
      "Yukos, the Russian oil company, is in trouble. The company said it would appeal.",
      [("it would appeal", dict(type="indirect", speaker="Yukos", how="nominal"))]),
+    ("a name ending a fronted phrase is no appositive of the subject after it",
+     "Echoing Senator Ann Lee, the prime minister said the plan was ready. The prime minister added that it would pass.",
+     [("it would pass", dict(type="indirect", speaker="prime minister", how="nominal"))]),
+    ("the role given by an appositive with a relative clause",
+     "Ann Lee, the prime minister who took office in May, said the plan was ready. The prime minister added that it would pass.",
+     [("it would pass", dict(type="indirect", speaker="Ann Lee", how="nominal"))]),
 ]
 
 

@@ -1006,7 +1006,7 @@ def _role_patterns(phrase: tuple) -> tuple:
     ph = r"\s+".join(re.escape(w) for w in phrase)
     return (re.compile(r"(?i:\b" + ph + r")\s+" + _NAME_RE + r"\b(?!\s*[,.]?\s*(?:said|says)\b)"),
             re.compile(_NAME_RE + r",\s+(?i:the\s+)(?:[\w'’-]+\s+){0,3}?(?i:" + ph
-                       + r")(?=\s*[,.;)]|\s+(?:said|says|told|who)\b)"))
+                       + r")(?=\s*[,.;)]|\s+who\b)"))  # not "Echoing Rice, the prime minister said"
 
 
 def _described_entity(text: str, phrase: list[str], s: int, book: EntityBook) -> Entity | None:
