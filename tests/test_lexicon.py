@@ -59,6 +59,12 @@ def test_wordstat_cat_nested_categories_lower_cased_terms():
     assert set(load_lexicon(FIX / "frames.cat", sep="/").entries["category"]) >= {"ECONOMY/JOBS"}
 
 
+def test_yoshikoder_ykd_nested_categories():
+    lex = load_lexicon(FIX / "frames.ykd")
+    assert lex.categories == ("conflict", "economy.jobs", "economy.prices", "security")
+    assert triples(lex) == {(t, c, 1.0) for t, c, _ in EXPECTED}
+
+
 def test_lexicoder_and_wordstat_terms_match_text():
     units = pd.DataFrame({"doc_id": ["d"], "unit_id": ["u"], "text": ["Unemployment and human rights attacks."]})
     _, matches = framing.score_and_match(units, lexicons=[str(FIX / "frames.cat")])
@@ -94,6 +100,7 @@ def test_dict_input_and_empty_category_kept():
     ("bad_empty_term.csv", 3, "empty term"),
     ("bad_no_category.lc3", 1, "before any '+category' line"),
     ("bad_unindented.cat", 3, "not indented under a category"),
+    ("bad_xml.ykd", 5, "not valid Yoshikoder XML (mismatched tag)"),
 ])
 def test_malformed_files_report_file_and_line(name, line, text):
     with pytest.raises(InputError) as err:

@@ -19,7 +19,8 @@ A :class:`Lexicon` is a name, a version, a card (sources, intent, limits) and an
   ``{category: [terms]}``, nested ``{category: {subcategory: [terms]}}`` (flattened
   to ``category.subcategory``), or ``{category: {term: weight}}`` for weights;
 - Lexicoder ``.lc3``/``.lcd`` (``+category`` lines, then one term per line) and
-  WordStat ``.cat`` (tab-indented categories, terms written ``WORD (1)``);
+  WordStat ``.cat`` (tab-indented categories, terms written ``WORD (1)``) and Yoshikoder
+  ``.ykd`` (XML ``cnode`` categories holding ``pnode`` terms);
 - CSV/TSV (``.csv``, ``.tsv``, ``.txt`` tab-separated) with columns ``term``,
   ``category`` and optionally ``weight`` (``word``/``pattern``, ``cat``/``label``
   and ``value`` are accepted as aliases).
@@ -47,7 +48,7 @@ from .errors import InputError, ParameterError
 TOKEN_PATTERN = r"\w+(?:[-'\u2019]\w+)*"
 TOKEN_RE = re.compile(TOKEN_PATTERN)
 ENTRY_COLUMNS = ["term", "category", "weight"]
-FORMATS = {".dic": "dic", ".lc3": "lexicoder", ".lcd": "lexicoder", ".cat": "wordstat", ".yml": "yaml", ".yaml": "yaml", ".json": "json", ".csv": "csv", ".tsv": "tsv", ".txt": "tsv"}
+FORMATS = {".dic": "dic", ".lc3": "lexicoder", ".lcd": "lexicoder", ".cat": "wordstat", ".ykd": "yoshikoder", ".yml": "yaml", ".yaml": "yaml", ".json": "json", ".csv": "csv", ".tsv": "tsv", ".txt": "tsv"}
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,14 @@ def read_lexicoder(path: str | Path, text: str | None = None) -> pd.DataFrame:
 _WORDSTAT_TERM = re.compile(r"^(.*\S)\s+\(\s*-?\d+(?:\.\d+)?\s*\)$")
 
 
+def _leaf_categories(rows: list, sep: str) -> list:
+    """``rows`` without the declarations of categories that only hold subcategories (they get
+    no rate column of their own); an empty leaf category stays declared."""
+    declared = [r[1] for r in rows if r[0] is None]
+    parents = {c for c in declared if any(o.startswith(c + sep) for o in declared)}
+    return [r for r in rows if not (r[0] is None and r[1] in parents)]
+
+
 def read_wordstat(path: str | Path, text: str | None = None, *, sep: str = ".") -> pd.DataFrame:
     """Entries of a WordStat dictionary (``.cat``): categories and terms indented by tabs,
     terms written ``WORD (1)``. Nested categories are joined with ``sep``; terms are
@@ -318,10 +327,40 @@ def read_wordstat(path: str | Path, text: str | None = None, *, sep: str = ".") 
             raise InputError(f"term {body!r} is not indented under a category", source=source, line=n)
         word = re.sub(r"(?<=\w)_(?=\w)", " ", term.group(1)).lower()
         rows.append((word, sep.join(c for _, c in stack), 1.0, n))
-    # a category that only holds subcategories is no column of its own (an empty leaf stays)
-    declared = [r[1] for r in rows if r[0] is None]
-    parents = {c for c in declared if any(o.startswith(c + sep) for o in declared)}
-    return _entries([r for r in rows if not (r[0] is None and r[1] in parents)], source)
+    return _entries(_leaf_categories(rows, sep), source)
+
+
+def read_yoshikoder(path: str | Path, text: str | None = None, *, sep: str = ".") -> pd.DataFrame:
+    """Entries of a Yoshikoder dictionary (``.ykd``, XML): each ``cnode`` is a category
+    (nested ones joined with ``sep``), each ``pnode`` a term of the category around it."""
+    import xml.etree.ElementTree as ET
+
+    source = str(path)
+    text = _read_text(path) if text is None else text
+    try:
+        root = ET.fromstring(text.encode("utf-8"))
+    except ET.ParseError as err:
+        raise InputError(f"not valid Yoshikoder XML ({str(err).split(':')[0]})", source=source,
+                         line=err.position[0] if getattr(err, "position", None) else None) from None
+    if root.tag != "dictionary":
+        raise InputError(f"a .ykd file has a <dictionary> root element, not <{root.tag}>", source=source, line=1)
+    rows: list = []
+
+    def walk(node, path_: tuple[str, ...]) -> None:
+        for child in node:
+            name = (child.get("name") or "").strip()
+            if child.tag == "cnode":
+                if not name:
+                    raise InputError("a <cnode> without a name", source=source)
+                rows.append((None, sep.join(path_ + (name,)), 1.0, None))
+                walk(child, path_ + (name,))
+            elif child.tag == "pnode":
+                if not path_:
+                    raise InputError(f"term {name!r} is not inside a <cnode> category", source=source)
+                rows.append((name, sep.join(path_), 1.0, None))
+
+    walk(root, ())
+    return _entries(_leaf_categories(rows, sep), source)
 
 
 def _read_text(path: str | Path) -> str:
@@ -548,12 +587,12 @@ def _cue_verb_entries() -> pd.DataFrame:
 
 
 def load_lexicon(name_or_path, *, name: str | None = None, sep: str = ".", format: str | None = None) -> Lexicon:
-    """A built-in lexicon by name, or a dictionary file (.dic, .lc3, .cat, .yaml, .json, .csv, .tsv).
+    """A built-in lexicon by name, or a dictionary file (.dic, .lc3, .cat, .ykd, .yaml, .json, .csv, .tsv).
 
     A :class:`Lexicon` is returned as is; a ``{category: [terms]}`` dict is accepted
     too. ``name`` overrides the lexicon's name (default: the built-in name or the
     file's stem), which prefixes its rate columns (``<name>.<category>``). ``sep``
-    joins nested category names. ``format`` forces a reader (dic, lexicoder, wordstat, yaml, json, csv, tsv).
+    joins nested category names. ``format`` forces a reader (dic, lexicoder, wordstat, yoshikoder, yaml, json, csv, tsv).
     """
     if isinstance(name_or_path, Lexicon):
         return name_or_path if name is None else _renamed(name_or_path, name)
@@ -571,8 +610,9 @@ def load_lexicon(name_or_path, *, name: str | None = None, sep: str = ".", forma
         hint = ", ".join(_builtin_names())
         raise InputError(f"no such dictionary file or built-in lexicon (built-ins: {hint})", source=key)
     if fmt is None:
-        raise InputError(f"unknown dictionary format {path.suffix!r}; use .dic, .lc3, .cat, .yaml, .json, .csv or .tsv", source=key)
+        raise InputError(f"unknown dictionary format {path.suffix!r}; use .dic, .lc3, .cat, .ykd, .yaml, .json, .csv or .tsv", source=key)
     readers = {"dic": read_dic, "lexicoder": read_lexicoder, "wordstat": lambda p: read_wordstat(p, sep=sep),
+               "yoshikoder": lambda p: read_yoshikoder(p, sep=sep),
                "yaml": lambda p: read_yaml(p, sep=sep), "json": lambda p: read_json(p, sep=sep),
                "csv": lambda p: read_table(p, delimiter=","), "tsv": lambda p: read_table(p, delimiter="\t")}
     if fmt not in readers:

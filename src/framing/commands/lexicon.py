@@ -3,7 +3,7 @@
   list              the built-in lexicons with version, categories and term counts
   show NAME|FILE    a lexicon's card (sources, intent, limits) and its categories with
                     term counts and example terms (--terms lists every term)
-  check FILE        parse a dictionary (.dic, .lc3, .cat, .yaml/.yml, .json, .csv, .tsv) and report its
+  check FILE        parse a dictionary (.dic, .lc3, .cat, .ykd, .yaml/.yml, .json, .csv, .tsv) and report its
                     categories, wildcards, phrases and terms listed in several categories;
                     a malformed file is reported with its line number (exit 2)
   induce CODED      build a dictionary from texts coded by hand: the top terms of each label by

@@ -28,7 +28,7 @@ def add_unit_options(parser: argparse.ArgumentParser) -> None:
 
     add_corpus_options(parser)
     parser.add_argument("--lexicon", action="append", metavar="NAME|FILE", default=None,
-                        help="built-in lexicon (framing lexicon list) or dictionary file (.dic, .lc3, .cat, .yaml, .json, .csv); "
+                        help="built-in lexicon (framing lexicon list) or dictionary file (.dic, .lc3, .cat, .ykd, .yaml, .json, .csv); "
                              "repeat for several (default: news_frames)")
     parser.add_argument("--unit", choices=UNITS, default="quote", help="what to score (default: quote)")
     parser.add_argument("--negation-window", type=int, default=3, metavar="N",
