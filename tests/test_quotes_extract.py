@@ -55,6 +55,16 @@ def test_apostrophes_do_not_open_quotes():
     assert inner("Korea\u2019s leader didn\u2019t say") == []
 
 
+
+def test_a_mark_after_s_closes_the_quote_when_no_noun_follows():
+    """"farmers' union" is a possessive; "measures' for" and "Angels' is" close a quote."""
+    assert inner("He said it is 'examining whether we need further measures' for crude.") == [
+        "examining whether we need further measures"]
+    assert inner("I find it hard to believe that 'Angels' is the best song.") == ["Angels"]
+    assert inner("I have had a 'yes' from a couple of others, and 'no' from the rest.") == ["yes", "no"]
+    assert inner("The farmers' union met the teachers' leaders.") == []
+
+
 def test_unclosed_mark_stops_at_the_paragraph():
     text, quotes = quotes_of('The mayor said "we will see about that.\n\nThe council meets on Friday.')
     check_contract(text, quotes)

@@ -271,6 +271,13 @@ _SINGLE_MARK_USED = re.compile(
     "['\u2019\u2018\u2039\u203a\u201b](?:(?<=[\u2018\u2039\u203a\u201b])|(?<![^\\W_]['\u2019])|(?![^\\W_]))")
 
 
+# words that cannot follow a plural possessive ("farmers' union"): after s' they show a closing mark
+_FUNCTION_WORD = re.compile(
+    r"(?:for|to|and|or|but|nor|in|on|at|of|by|with|from|as|into|than|that|which|who|when|while|if|because|"
+    r"after|before|since|until|is|was|are|were|be|been|has|have|had|will|would|could|should|can|may|might|"
+    r"must|said|says|he|she|they|it|we|i|you|this|these|those|the|a|an|so|then|not)\b")
+
+
 def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
     """Quoted spans in ``text[lo:hi]`` (one paragraph): doubles first, then singles outside them."""
     if _ANY_MARK.search(text, lo, hi) is None:
@@ -335,8 +342,9 @@ def find_marked(text: str, lo: int, hi: int) -> list[Marked]:
         after = text[c + 1] if c + 1 < hi else " "
         if after.isalnum():
             continue  # don't, Korea's
-        if text[c - 1] == "s" and after == " " and c + 2 < hi and text[c + 2].islower():
-            continue  # farmers' union
+        if text[c - 1] == "s" and after == " " and c + 2 < hi and text[c + 2].islower() \
+                and _FUNCTION_WORD.match(text, c + 2, hi) is None:
+            continue  # farmers' union (but "'... further measures' for now" closes the quote)
         stoppers.append(j)
     k = 0
     while k < len(singles):
