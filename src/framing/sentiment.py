@@ -29,6 +29,7 @@ import math
 import string
 from dataclasses import dataclass
 from importlib import resources
+from itertools import compress
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 
@@ -479,8 +480,10 @@ class VaderScorer:
         vals: list[float] = []
         booster = _BOOSTER
         context, idiom_last = _CONTEXT, _IDIOM_LAST
-        for i, w in enumerate(low):
-            if w not in lex or w in booster:
+        # only the tokens in the lexicon, found from C (most tokens are not)
+        for i in compress(range(n), map(lex.__contains__, low)):
+            w = low[i]
+            if w in booster:
                 continue
             if w == "kind" and i < last and low[i + 1] == "of":
                 continue
