@@ -11,8 +11,9 @@ Conventions asserted (docs/tables.md, issue 3):
 - a mixed quote's text is the whole reported clause, quoted words included with their
   marks; an indirect quote's text is the reported clause without ``that`` and without
   the sentence's final full stop;
-- a quoted word or short phrase used inside the journalist's sentence ("called it
-  'insulting'") is ``partial``;
+- a quoted word or short phrase used inside the journalist's sentence ("what it called
+  'insulting' offers") is ``partial``; after an object ("called the offer 'insulting'") the
+  small clause, object and quoted predicate, is the reported content: ``mixed``;
 - ``speaker`` is the canonical name within the document: the fullest personal name,
   without titles (Mr, Dr, Secretary of State ...); organisations without a leading
   "the". Speakers are compared case-insensitively and ignoring a leading "the";
@@ -206,9 +207,14 @@ CASES = [
         ],
     ),
     (
-        "partial quote of a word",
+        "a quoted predicate after an object: the small clause is a mixed quote",
         'The Farmers Union called the offer "insulting" on Friday.',
-        [("insulting", dict(type="partial", speaker="Farmers Union", lemma="call"))],
+        [('the offer "insulting"', dict(type="mixed", speaker="Farmers Union", lemma="call"))],
+    ),
+    (
+        "'described X as \"Y\"': the small clause is a mixed quote too",
+        'The Farmers Union described the plan as "insulting" and left.',
+        [('the plan as "insulting"', dict(type="mixed", speaker="Farmers Union", lemma="describe"))],
     ),
     (
         "lashed out at what it called",
@@ -542,7 +548,7 @@ ROUND2 = [
     ("'and' + another reporting verb starts a new report",
      'The pop star said it would be a quieter "behind the scenes affair", and called his genre "dead".',
      [('it would be a quieter "behind the scenes affair"', dict(type="mixed", speaker="pop star")),
-      ("dead", dict(type="partial", speaker="pop star", lemma="call"))]),
+      ('his genre "dead"', dict(type="mixed", speaker="pop star", lemma="call"))]),
     ("the words before a quotation hold another attribution: no mixed clause",
      '"His mood is grumpy," she said, but despite the tone, "I think he will do it," said Kunin.',
      [("I think he will do it,", dict(type="direct", speaker="Kunin"))]),
@@ -782,7 +788,7 @@ ROUND3 = [
     ("'and' + a second predicate after a quotation ends the mixed clause",
      'Adelson said he found Trump to be \u201cvery charming\u201d and called his standing in the field \u201cunheard of.\u201d',
      [("he found Trump to be \u201cvery charming\u201d", dict(type="mixed", speaker="Adelson")),
-      ("unheard of.", dict(speaker="Adelson", lemma="call"))]),
+      ("his standing in the field \u201cunheard of.\u201d", dict(type="mixed", speaker="Adelson", lemma="call"))]),
     ("'and' + a new subject after a quotation stays in the clause",
      'Lee said the plan was "dead" and Congress agreed.',
      [('the plan was "dead" and Congress agreed', dict(type="mixed", speaker="Lee"))]),

@@ -2341,6 +2341,9 @@ class _Doc:
                             if len(rest) >= 3:
                                 marks_ = [x for x in by_pos.values() if s0 <= x.open < e0 and not x.used]
                                 return make([[s0, e0]], "mixed", marks_), e0
+                            # "called the plan 'a disaster'": the speaker says the plan is "a disaster"; the
+                            # small clause (object + quoted predicate) is what is reported: a mixed quote
+                            return make([[toks[j].start, m.stop]], "mixed", [m]), m.stop
                         return make([[m.inner_start, m.inner_end]], "partial", [m]), m.close
                     break
             return None
