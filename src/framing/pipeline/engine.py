@@ -370,7 +370,7 @@ def chunk_keys(documents: pd.DataFrame, keys: list[str], settings: Settings) -> 
 
 
 @contextlib.contextmanager
-def _fewer_collections(gen0: int = GC_GEN0_THRESHOLD) -> Iterator[None]:
+def _fewer_collections(gen0: int | None = None) -> Iterator[None]:
     """Run a block with the cyclic garbage collector's first threshold raised to ``gen0``.
 
     The stages allocate millions of short-lived objects (tokens, spans, tuples) and
@@ -380,6 +380,7 @@ def _fewer_collections(gen0: int = GC_GEN0_THRESHOLD) -> Iterator[None]:
     previous thresholds; a no-op when they are already as high (nested use) or the
     collector is off.
     """
+    gen0 = GC_GEN0_THRESHOLD if gen0 is None else gen0
     old = gc.get_threshold()
     if old[0] == 0 or old[0] >= gen0:
         yield
@@ -400,7 +401,10 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
     chunk is computed without them, so one hostile document never sinks a run.
     """
     with _fewer_collections():
-        return _run_chunk_isolating(task)
+        try:
+            return _run_chunk_isolating(task)
+        finally:
+            gc.collect(1)  # the chunk's reference cycles (young objects: cheap), not left for later
 
 
 def _run_chunk_isolating(task: ChunkTask) -> ChunkResult:
@@ -815,6 +819,8 @@ def _execute(corpus, settings: Settings, *, jobs: int, chunk_size: int, executor
                     future = executor.submit(run_chunk, task)
                 inflight.append((slot, future, len(chunk)))
             del chunk
+            if jobs > 1:
+                gc.collect(1)  # the chunk's reference cycles in this process (see _fewer_collections)
             while len(inflight) >= limit or (inflight and inflight[0][1] is None):
                 collect(inflight.popleft())
         while inflight:
