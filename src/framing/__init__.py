@@ -71,6 +71,7 @@ _API: dict[str, str] = {
     # pipeline
     "process": "pipeline",
     "open_store": "pipeline",
+    "methods_text": "methods",
     "analyze": "pipeline",
     "Tables": "pipeline",
     "run_notebooks": "runner",

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evaluate": ("evaluate", "compare quotes or scores with human annotations"),
     "process": ("process", "run the whole cached pipeline into a Parquet store"),
     "run": ("run", "execute the notebook suite with papermill"),
+    "methods": ("methods", "write a methods paragraph for a paper from a store"),
 }
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
