@@ -38,6 +38,7 @@ formats: list[str] = ['pdf', 'svg', 'png']  # figure formats to write: any of pd
 out_dir: str = ''  # folder for figures and tables; '' for figures/<run name of the corpus>
 style: str = 'paper'  # figure style: paper (3.5 in columns) or slides
 n_boot: int = 2000  # bootstrap resamples for intervals (0: no intervals)
+cluster: str = 'doc_id'  # intervals resample whole groups of this column (quotes of one article are not independent); 'none' resamples single units
 seed: int = 0  # random seed of bootstrap and samples
 
 # %%
@@ -66,14 +67,15 @@ print(f"{len(units)} {P['unit']} units; {G}: {', '.join(map(str, order))}")
 # ## Mean sentiment by group
 
 # %%
-by_group = agg.bootstrap_ci(units, "compound", G, n_boot=P["n_boot"], seed=P["seed"], min_n=P["min_quotes"])
+CI = dict(n_boot=P["n_boot"], seed=P["seed"], cluster=P["cluster"])  # intervals resample whole articles by default
+by_group = agg.bootstrap_ci(units, "compound", G, min_n=P["min_quotes"], **CI)
 by_group
 
 # %%
 ax = plots.plot_group_means(by_group, G, order=order, xlabel="mean compound sentiment")
 plots.save_figure(ax.figure, OUT / "02_sentiment_by_group", data=by_group, **FIG,
-    caption=f"Mean VADER compound sentiment of {P['unit']} units by {G} in the corpus ({P['run']}), with 95% percentile "
-            f"bootstrap intervals ({P['n_boot']} resamples, seed {P['seed']}); n = units per group. Compound ranges from -1 (negative) to 1 (positive).")
+    caption=f"Mean VADER compound sentiment of {P['unit']} units by {G} in the corpus ({P['run']}), with "
+            f"{agg.interval_note(**CI)}; n = units per group. Compound ranges from -1 (negative) to 1 (positive).")
 
 # %% [markdown]
 # ## Mean sentiment by speaker
@@ -85,14 +87,14 @@ if P["unit"] == "quote":
     attributed = agg.mark_unnamed(agg.filter_quotes(units, drop_unattributed=True, min_quotes=P["min_quotes"], group_by="speaker"))
     speakers_top = agg.top_speakers(attributed, P["top_n"])["speaker"].tolist()
     by_speaker = agg.bootstrap_ci(attributed[attributed["speaker"].isin(speakers_top)], "compound", ["speaker", "side"],
-                                  n_boot=P["n_boot"], seed=P["seed"], min_n=P["min_quotes"])
+                                  min_n=P["min_quotes"], **CI)
     display(by_speaker)
     ax = plots.plot_group_means(by_speaker, "speaker", hue="side", order=speakers_top,
                                 hue_order=agg.group_order(units, "side"), xlabel="mean compound sentiment")
     plots.save_figure(ax.figure, OUT / "02_sentiment_by_speaker", data=by_speaker, **FIG,
         caption=f"Mean VADER compound sentiment of the quotations of the {len(by_speaker)} most quoted speakers in the corpus "
-                f"({P['run']}), with 95% percentile bootstrap intervals ({P['n_boot']} resamples, seed {P['seed']}); markers and "
-                "colours give the side. Speakers with one quotation have no interval.")
+                f"({P['run']}), with {agg.interval_note(**CI)}; markers and "
+                "colours give the side. Speakers with one quotation (or one article) have no interval.")
 else:
     print("unit is not 'quote': no speakers")
 
@@ -109,10 +111,10 @@ plots.save_figure(ax.figure, OUT / "02_sentiment_distribution", data=dist, **FIG
 # %%
 dated = units.dropna(subset=["date"]) if "date" in units.columns else units.iloc[0:0]
 if dated["date"].nunique() > 1:
-    over_time = agg.aggregate(dated, "compound", G, period=P["period"], n_boot=P["n_boot"], seed=P["seed"])
+    over_time = agg.aggregate(dated, "compound", G, period=P["period"], **CI)
     ax = plots.plot_timeline(over_time, "period", "mean", hue=G, lo="lo", hi="hi", order=order, ylabel="mean compound")
     plots.save_figure(ax.figure, OUT / "02_sentiment_over_time", data=over_time, **FIG,
-        caption=f"Mean VADER compound sentiment per {P['period']} by {G} ({P['run']}), shaded: 95% bootstrap intervals.")
+        caption=f"Mean VADER compound sentiment per {P['period']} by {G} ({P['run']}), shaded: {agg.interval_note(**CI)}.")
 else:
     print("fewer than two distinct dates: no timeline")
 

@@ -38,6 +38,7 @@ formats: list[str] = ['pdf', 'svg', 'png']  # figure formats to write: any of pd
 out_dir: str = ''  # folder for figures and tables; '' for figures/<run name of the corpus>
 style: str = 'paper'  # figure style: paper (3.5 in columns) or slides
 n_boot: int = 2000  # bootstrap resamples for intervals (0: no intervals)
+cluster: str = 'doc_id'  # intervals resample whole groups of this column (quotes of one article are not independent); 'none' resamples single units
 seed: int = 0  # random seed of bootstrap and samples
 
 # %%
@@ -84,12 +85,13 @@ plots.save_figure(ax.figure, OUT / "03_frames_heatmap", data=grid, **FIG,
 # ## Frame profile per group
 
 # %%
-profile = agg.frame_profile(units, cats, G, n_boot=P["n_boot"], seed=P["seed"], min_n=P["min_quotes"])
+CI = dict(n_boot=P["n_boot"], seed=P["seed"], cluster=P["cluster"])  # intervals resample whole articles by default
+profile = agg.frame_profile(units, cats, G, min_n=P["min_quotes"], **CI)
 profile["frame"] = (profile["lexicon"] + "." + profile["category"]).map(label)
 ax = plots.plot_profile(profile, "frame", G, value="rate", group_order=order, xlabel="per 1,000 tokens")
 plots.save_figure(ax.figure, OUT / "03_frame_profile", data=profile, **FIG,
     caption=f"Frame profile of each {G} ({P['run']}): dictionary matches per 1,000 tokens of {P['unit']} units, pooled over "
-            f"units, with 95% percentile bootstrap intervals over units ({P['n_boot']} resamples, seed {P['seed']}).")
+            f"units, with {agg.interval_note(**CI)}.")
 profile.pivot_table(index="frame", columns=G, values="rate").round(2)
 
 # %% [markdown]

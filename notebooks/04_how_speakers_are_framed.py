@@ -38,6 +38,7 @@ formats: list[str] = ['pdf', 'svg', 'png']  # figure formats to write: any of pd
 out_dir: str = ''  # folder for figures and tables; '' for figures/<run name of the corpus>
 style: str = 'paper'  # figure style: paper (3.5 in columns) or slides
 n_boot: int = 2000  # bootstrap resamples for intervals (0: no intervals)
+cluster: str = 'doc_id'  # intervals resample whole groups of this column (quotes of one article are not independent); 'none' resamples single units
 seed: int = 0  # random seed of bootstrap and samples
 
 # %%
@@ -66,11 +67,12 @@ quotes[["speaker", "side", "cue", "cue_lemma", "cue_class"]].head()
 # ## Cue-verb classes per group
 
 # %%
-cue_shares = agg.shares(quotes, "cue_class", G, n_boot=P["n_boot"], seed=P["seed"], min_n=P["min_quotes"])
+CI = dict(n_boot=P["n_boot"], seed=P["seed"], cluster=P["cluster"])  # intervals resample whole articles by default
+cue_shares = agg.shares(quotes, "cue_class", G, min_n=P["min_quotes"], **CI)
 ax = plots.plot_stacked_shares(cue_shares, G, "cue_class", order=order, category_order=classes, xlabel="share of quotations")
 plots.save_figure(ax.figure, OUT / "04_cue_classes_by_group", data=cue_shares, **FIG,
     caption=f"Share of each class of reporting verb among the quotations of each {G} ({P['run']}); quotations without a "
-            "cue verb are left out. The CSV gives counts and 95% bootstrap intervals.")
+            f"cue verb are left out. The CSV gives counts and {agg.interval_note(**CI)}.")
 cue_shares
 
 # %% [markdown]
@@ -84,7 +86,7 @@ ax = plots.plot_profile(evaluative, "cue_class", G, value="share", order=[c for 
                         group_order=order, xlabel="share of quotations")
 plots.save_figure(ax.figure, OUT / "04_evaluative_cues", data=evaluative, **FIG,
     caption=f"Share of the quotations of each {G} ({P['run']}) introduced by a non-neutral reporting verb, per class, with "
-            f"95% percentile bootstrap intervals ({P['n_boot']} resamples, seed {P['seed']}).")
+            f"{agg.interval_note(**CI)}.")
 
 # %% [markdown]
 # ## Cue-verb classes per speaker

@@ -282,3 +282,64 @@ def test_parameters_cell_is_generated_from_params():
     assert "formats: list[str] = ['pdf', 'svg', 'png']  # figure formats to write: any of pdf, svg, png" in cell
     assert cell[-1].startswith("coded_sheet: str = ''")
     assert not any(line.startswith("coded_sheet") for line in P.parameters_cell("01_corpus_overview").splitlines())
+
+
+# --------------------------------------------------------------------------- cluster bootstrap
+
+
+def _clustered(seed: int = 0) -> pd.DataFrame:
+    """Two speakers, 8 articles each with 6 quotes; article-level effects make quotes of an
+    article alike (as in real coverage)."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for speaker in ("A", "B"):
+        for d in range(8):
+            base = rng.normal(0, 0.5)
+            for q in range(6):
+                rows.append({"speaker": speaker, "doc_id": f"{speaker}{d}", "compound": base + rng.normal(0, 0.05)})
+    return pd.DataFrame(rows)
+
+
+def test_cluster_bootstrap_with_one_row_per_cluster_equals_the_row_bootstrap():
+    df = _clustered()
+    df["row"] = range(len(df))
+    plain = agg.bootstrap_ci(df, "compound", "speaker", n_boot=500, seed=3)
+    per_row = agg.bootstrap_ci(df, "compound", "speaker", n_boot=500, seed=3, cluster="row")
+    assert list(per_row["n_clusters"]) == [48, 48]
+    np.testing.assert_allclose(per_row[["mean", "lo", "hi"]], plain[["mean", "lo", "hi"]], rtol=1e-12)
+
+
+def test_cluster_bootstrap_widens_the_interval_of_clustered_quotes():
+    df = _clustered()
+    plain = agg.bootstrap_ci(df, "compound", "speaker", n_boot=2000, seed=1)
+    by_doc = agg.bootstrap_ci(df, "compound", "speaker", n_boot=2000, seed=1, cluster="doc_id")
+    assert list(by_doc.columns) == ["speaker", "n", "mean", "n_clusters", "lo", "hi"]
+    assert list(by_doc["n"]) == [48, 48] and list(by_doc["n_clusters"]) == [8, 8]
+    np.testing.assert_allclose(by_doc["mean"], plain["mean"])
+    ratio = (by_doc["hi"] - by_doc["lo"]) / (plain["hi"] - plain["lo"])
+    # 6 nearly identical quotes per article: the design effect is about 6, the width ratio about sqrt(6)
+    assert (ratio > 1.8).all() and (ratio < 3.2).all()
+
+
+def test_one_article_gives_no_interval():
+    df = pd.DataFrame({"speaker": ["A"] * 4, "doc_id": ["d1"] * 4, "compound": [0.1, 0.2, 0.3, 0.4]})
+    out = agg.bootstrap_ci(df, "compound", "speaker", cluster="doc_id")
+    assert out.loc[0, "n_clusters"] == 1 and out.loc[0, "mean"] == pytest.approx(0.25)
+    assert np.isnan(out.loc[0, "lo"]) and np.isnan(out.loc[0, "hi"])
+    with pytest.raises(ParameterError, match="'article'"):
+        agg.bootstrap_ci(df, "compound", "speaker", cluster="article")
+
+
+def test_frame_profile_and_shares_resample_clusters():
+    df = pd.DataFrame({"side": ["x"] * 6, "doc_id": ["a", "a", "a", "b", "b", "c"], "row": range(6),
+                       "n_tokens": [10, 20, 10, 30, 10, 20], "f.war": [100.0, 50.0, 0.0, 0.0, 100.0, 50.0],
+                       "cue_class": ["neutral", "neutral", "doubting", "neutral", "doubting", "neutral"]})
+    plain = agg.frame_profile(df, ["f.war"], "side", n_boot=400, seed=2)
+    rows = agg.frame_profile(df, ["f.war"], "side", n_boot=400, seed=2, cluster="row")
+    np.testing.assert_allclose(rows[["rate", "lo", "hi"]], plain[["rate", "lo", "hi"]])
+    docs = agg.frame_profile(df, ["f.war"], "side", n_boot=400, seed=2, cluster="doc_id")
+    assert docs.loc[0, "rate"] == pytest.approx(1000 * (1 + 1 + 0 + 0 + 1 + 1) / 100)
+    assert docs.loc[0, "lo"] <= docs.loc[0, "rate"] <= docs.loc[0, "hi"]
+    s_plain = agg.shares(df, "cue_class", "side", n_boot=400, seed=2)
+    s_rows = agg.shares(df, "cue_class", "side", n_boot=400, seed=2, cluster="row")
+    np.testing.assert_allclose(s_rows[["share", "lo", "hi"]], s_plain[["share", "lo", "hi"]])

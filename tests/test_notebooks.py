@@ -179,14 +179,16 @@ def test_plotted_values_equal_the_package(request, which, group_by):
     p = P.validate({**P.defaults([n for n, x in P.PARAMS.items() if not x.notebooks]), "corpus": corpus,
                     "group_by": group_by, "n_boot": N_BOOT})
     data = agg.prepare(p)
-    expected = agg.bootstrap_ci(data.units, "compound", group_by, n_boot=N_BOOT, seed=0)
+    cluster = P.PARAMS["cluster"].default  # the notebooks' default: intervals resample whole articles
+    assert cluster == "doc_id"
+    expected = agg.bootstrap_ci(data.units, "compound", group_by, n_boot=N_BOOT, seed=0, cluster=cluster)
     got = pd.read_csv(figures / "02_sentiment_by_group.csv", keep_default_na=False, na_values=[""])
     expected[group_by] = expected[group_by].astype(str)
     got[group_by] = got[group_by].astype(str)
     pd.testing.assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False, rtol=1e-12)
     profile = pd.read_csv(figures / "03_frame_profile.csv")
     cats = agg.rate_columns(data.units, p["lexicons"])
-    exp = agg.frame_profile(data.units, cats, group_by, n_boot=N_BOOT, seed=0)
+    exp = agg.frame_profile(data.units, cats, group_by, n_boot=N_BOOT, seed=0, cluster=cluster)
     assert profile["rate"].tolist() == pytest.approx(exp["rate"].tolist())
     assert profile["lo"].fillna(-1).tolist() == pytest.approx(exp["lo"].fillna(-1).tolist())
 

@@ -87,6 +87,22 @@ def _boot_ratio_matrix(counts: np.ndarray, weights: np.ndarray, n_boot: int, rng
     return out
 
 
+def _by_cluster(labels, *columns: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Sums of each array in ``columns`` per cluster (``labels``, one per row), in the
+    order clusters first appear, and the rows per cluster, as the last array."""
+    codes, uniques = pd.factorize(pd.Series(labels).astype(str), sort=False)
+    k = len(uniques)
+    out = []
+    for col in columns:
+        if col.ndim == 1:
+            out.append(np.bincount(codes, weights=col, minlength=k))
+        else:
+            out.append(np.stack([np.bincount(codes, weights=col[:, j], minlength=k) for j in range(col.shape[1])],
+                                axis=1) if col.shape[1] else np.zeros((k, 0)))
+    out.append(np.bincount(codes, minlength=k).astype(float))
+    return tuple(out)
+
+
 def _interval(reps: np.ndarray, ci: float) -> tuple[float, float]:
     reps = reps[np.isfinite(reps)]
     if not len(reps):
@@ -117,28 +133,51 @@ def _groups(df: pd.DataFrame, by: list[str]):
 
 
 def bootstrap_ci(df: pd.DataFrame, value: str, by: str | Sequence[str] | None = None, *, n_boot: int = 2000,
-                 ci: float = 0.95, seed: int = 0, min_n: int = 1) -> pd.DataFrame:
+                 ci: float = 0.95, seed: int = 0, min_n: int = 1, cluster: str | None = None) -> pd.DataFrame:
     """Mean of ``value`` per group with a percentile bootstrap interval.
 
     Returns one row per group (sorted by the group columns) with the ``by`` columns,
     ``n`` (non-missing values), ``mean``, ``lo``, ``hi``. Groups with fewer than
     ``min_n`` values are left out; ``lo``/``hi`` are NaN when ``n < 2`` or
     ``n_boot == 0``.
+
+    ``cluster`` (e.g. ``"doc_id"``) resamples whole clusters instead of rows: quotes
+    from one article are not independent, and a speaker quoted five times in one
+    article is one observation of the press, not five. The interval is then that of
+    the pooled mean (sum over sampled clusters / their rows); an ``n_clusters`` column
+    is added, and ``lo``/``hi`` are NaN with fewer than two clusters.
     """
     by = _as_list(by)
-    _check(df, [value, *by])
+    _check(df, [value, *by, *([cluster] if cluster else [])])
     _check_boot(n_boot, ci, min_n)
     rows = []
     for key, sub in _groups(df, by):
-        vals = pd.to_numeric(sub[value], errors="coerce").dropna().to_numpy(dtype=float)
+        num = pd.to_numeric(sub[value], errors="coerce")
+        keep = num.notna().to_numpy()
+        vals = num.to_numpy(dtype=float)[keep]
         n = len(vals)
         if n < min_n or n == 0:
             continue
         lo = hi = float("nan")
-        if n_boot and n >= 2:
+        row = {**dict(zip(by, key)), "n": n, "mean": float(vals.mean())}
+        if cluster:
+            sums, sizes = _by_cluster(sub[cluster].to_numpy()[keep], vals)
+            row["n_clusters"] = len(sizes)
+            if n_boot and len(sizes) >= 2:
+                lo, hi = _interval(_boot_stats(sums, sizes, n_boot, _rng(seed, key)), ci)
+        elif n_boot and n >= 2:
             lo, hi = _interval(_boot_stats(vals, None, n_boot, _rng(seed, key)), ci)
-        rows.append({**dict(zip(by, key)), "n": n, "mean": float(vals.mean()), "lo": lo, "hi": hi})
-    return pd.DataFrame(rows, columns=[*by, "n", "mean", "lo", "hi"])
+        rows.append({**row, "lo": lo, "hi": hi})
+    cols = [*by, "n", "mean", *(["n_clusters"] if cluster else []), "lo", "hi"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def interval_note(n_boot: int, seed: int, cluster: str | None = None) -> str:
+    """How the intervals of a figure were made, for its caption."""
+    if not n_boot:
+        return "no intervals (n_boot 0)"
+    what = "whole articles" if cluster == "doc_id" else f"whole groups of {cluster}" if cluster else "single units"
+    return f"95% percentile bootstrap intervals resampling {what} ({n_boot} resamples, seed {seed})"
 
 
 def add_period(df: pd.DataFrame, period: str, *, date: str = "date", column: str = "period") -> pd.DataFrame:
@@ -154,14 +193,15 @@ def add_period(df: pd.DataFrame, period: str, *, date: str = "date", column: str
 
 
 def aggregate(df: pd.DataFrame, value: str, by: str | Sequence[str] | None = None, *, period: str | None = None,
-              date: str = "date", n_boot: int = 2000, ci: float = 0.95, seed: int = 0, min_n: int = 1) -> pd.DataFrame:
+              date: str = "date", n_boot: int = 2000, ci: float = 0.95, seed: int = 0, min_n: int = 1,
+              cluster: str | None = None) -> pd.DataFrame:
     """:func:`bootstrap_ci` of ``value`` per group and, with ``period``, per time
     period (column ``period``: the period's first day)."""
     by = _as_list(by)
     if period:
         df = add_period(df, period, date=date)
         by = ["period", *by]
-    return bootstrap_ci(df, value, by, n_boot=n_boot, ci=ci, seed=seed, min_n=min_n)
+    return bootstrap_ci(df, value, by, n_boot=n_boot, ci=ci, seed=seed, min_n=min_n, cluster=cluster)
 
 
 def rate_columns(df: pd.DataFrame, lexicons: Iterable[str] | None = None) -> list[str]:
@@ -180,19 +220,21 @@ def rate_columns(df: pd.DataFrame, lexicons: Iterable[str] | None = None) -> lis
 
 def frame_profile(df: pd.DataFrame, categories: Sequence[str] | None = None, by: str | Sequence[str] | None = None,
                   *, tokens: str = "n_tokens", per: float = 1000.0, n_boot: int = 2000, ci: float = 0.95,
-                  seed: int = 0, min_n: int = 1) -> pd.DataFrame:
+                  seed: int = 0, min_n: int = 1, cluster: str | None = None) -> pd.DataFrame:
     """Pooled rate per ``per`` tokens of each dictionary category per group.
 
     ``categories`` are ``<lexicon>.<category>`` rate columns of a scores table
     (default: all). The count of a unit is its ``<col>.n`` column when present, else
     ``rate * n_tokens / per``. The group rate is ``per * sum(counts) / sum(tokens)``
-    (short quotes weigh less than long ones); the interval resamples units.
+    (short quotes weigh less than long ones); the interval resamples units, or whole
+    clusters of units with ``cluster`` (e.g. ``"doc_id"``: the sentences of one article
+    are not independent).
     Returns ``by`` columns, ``lexicon``, ``category``, ``n`` (units), ``tokens``,
     ``count``, ``rate``, ``lo``, ``hi``.
     """
     by = _as_list(by)
     cats = list(categories) if categories is not None else rate_columns(df)
-    _check(df, [tokens, *by, *cats])
+    _check(df, [tokens, *by, *cats, *([cluster] if cluster else [])])
     _check_boot(n_boot, ci, min_n)
     rows = []
     for key, sub in _groups(df, by):
@@ -208,8 +250,11 @@ def frame_profile(df: pd.DataFrame, categories: Sequence[str] | None = None, by:
                 counts[:, j] = np.round(rate * tok / per, 6)
         total = tok.sum()
         lo = hi = np.full(len(cats), np.nan)
-        if n_boot and len(sub) >= 2 and total and cats:
-            reps = per * _boot_ratio_matrix(counts, tok, n_boot, _rng(seed, key))
+        b_counts, b_tok = counts, tok
+        if cluster:
+            b_tok, b_counts, _ = _by_cluster(sub[cluster].to_numpy(), tok, counts)
+        if n_boot and len(b_tok) >= 2 and total and cats:
+            reps = per * _boot_ratio_matrix(b_counts, b_tok, n_boot, _rng(seed, key))
             alpha = (1 - ci) / 2
             import warnings
 
@@ -226,14 +271,16 @@ def frame_profile(df: pd.DataFrame, categories: Sequence[str] | None = None, by:
 
 
 def shares(df: pd.DataFrame, category: str, by: str | Sequence[str] | None = None, *, n_boot: int = 0,
-           ci: float = 0.95, seed: int = 0, min_n: int = 1, dropna: bool = True) -> pd.DataFrame:
+           ci: float = 0.95, seed: int = 0, min_n: int = 1, dropna: bool = True,
+           cluster: str | None = None) -> pd.DataFrame:
     """Share of each value of ``category`` within each group (e.g. cue classes per side).
 
     Returns ``by`` columns, ``category`` column, ``count``, ``total``, ``share`` and,
-    with ``n_boot``, a bootstrap interval ``lo``/``hi`` (rows resampled in the group).
+    with ``n_boot``, a bootstrap interval ``lo``/``hi`` (rows resampled in the group,
+    or whole clusters of rows with ``cluster``, e.g. ``"doc_id"``).
     """
     by = _as_list(by)
-    _check(df, [category, *by])
+    _check(df, [category, *by, *([cluster] if cluster else [])])
     _check_boot(n_boot, ci, min_n)
     data = df[df[category].notna() & (df[category].astype(str) != "")] if dropna else df
     rows = []
@@ -246,7 +293,11 @@ def shares(df: pd.DataFrame, category: str, by: str | Sequence[str] | None = Non
         for level in levels:
             hit = (values == level).astype(float)
             lo = hi = float("nan")
-            if n_boot and total >= 2:
+            if cluster:
+                hits, sizes = _by_cluster(sub[cluster].to_numpy(), hit)
+                if n_boot and len(sizes) >= 2:
+                    lo, hi = _interval(_boot_stats(hits, sizes, n_boot, _rng(seed, (*key, level))), ci)
+            elif n_boot and total >= 2:
                 lo, hi = _interval(_boot_stats(hit, None, n_boot, _rng(seed, (*key, level))), ci)
             rows.append({**dict(zip(by, key)), category: level, "count": int(hit.sum()), "total": total,
                          "share": float(hit.mean()), "lo": lo, "hi": hi})

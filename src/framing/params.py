@@ -63,6 +63,10 @@ PARAMS: dict[str, Param] = {
         Param("out_dir", "path", "", "folder for figures and tables; '' for figures/<run name of the corpus>"),
         Param("style", "choice", "paper", "figure style: paper (3.5 in columns) or slides", choices=STYLES),
         Param("n_boot", "int", 2000, "bootstrap resamples for intervals (0: no intervals)", minimum=0),
+        Param("cluster", "str", "doc_id",
+              "intervals resample whole groups of this column (quotes of one article are not independent); "
+              "'none' resamples single units",
+              notebooks=("02_sentiment_by_speaker", "03_framing_by_speaker", "04_how_speakers_are_framed")),
         Param("seed", "int", 0, "random seed of bootstrap and samples", minimum=0),
         Param("sample_size", "int", 50, "quotes drawn for the coding sheet", minimum=1,
               notebooks=("05_validation",)),
@@ -192,7 +196,8 @@ def validate(params: dict, *, allowed=None) -> dict:
 
     In the result ``corpus``, ``out_dir`` and ``coded_sheet`` are absolute
     ``Path`` objects (``coded_sheet`` None when empty), ``speakers`` a Path or
-    None, and ``run`` the run name. Missing inputs raise :class:`InputError`.
+    None, ``cluster`` None for 'none', and ``run`` the run name. Missing inputs raise
+    :class:`InputError`.
     """
     from .paths import default_corpus, project_root, resolve
 
@@ -214,6 +219,8 @@ def validate(params: dict, *, allowed=None) -> dict:
             raise InputError("coded sheet not found; give the CSV exported by 05_validation, filled in, or ''",
                              source=p["coded_sheet"])
         p["coded_sheet"] = sheet
+    if "cluster" in p and p["cluster"].lower() == "none":
+        p["cluster"] = None
     return p
 
 
