@@ -487,15 +487,20 @@ class VaderScorer:
                 continue
             if w == "kind" and i < last and low[i + 1] == "of":
                 continue
-            # fast path: nothing before or at the word can change its valence
+            # fast path: no negation, booster, "no", "least", "so"/"this" or capitals at or
+            # before the word: only an idiom can change its valence
             window = low[i - 3 : i] if i > 2 else low[:i]
-            if (
-                w != "no"
-                and context.isdisjoint(window)
-                and "n't" not in " ".join(window)
-                and not raw[i].isupper()
-                and not (i > 2 and (w in idiom_last or w in _IDIOM_FIRST or window[2] in idiom_last or window[1] in idiom_last))
-            ):
+            if w != "no" and context.isdisjoint(window) and "n't" not in " ".join(window) and not raw[i].isupper():
+                if i > 2 and (w in idiom_last or w in _IDIOM_FIRST or window[2] in idiom_last or window[1] in idiom_last):
+                    # what the rules below reduce to here: every check is false, every
+                    # booster increment 0.0; the idioms are checked when the third word
+                    # before is not itself a lexicon word (the original's loop skips it then)
+                    valence = lex[w]
+                    if window[0] not in lex:
+                        valence = _special_idioms(valence, low, i, last)
+                    positions.append(i)
+                    vals.append(valence)
+                    continue
                 positions.append(i)
                 vals.append(lex[w])
                 continue
