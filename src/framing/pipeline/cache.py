@@ -121,6 +121,23 @@ def stage_key(stage: str, keys: Sequence[str], *deps: str) -> str:
     return digest(stage, str(STAGE_VERSIONS[stage]), code_version(), *deps, *keys)
 
 
+def document_keys(stage: str, keys: Sequence[str], *deps: str) -> list[str]:
+    """``[stage_key(stage, [k], *deps) for k in keys]``, hashing the common prefix once."""
+    prefix = hashlib.blake2b(digest_size=16)
+    for part in (stage, str(STAGE_VERSIONS[stage]), code_version(), *deps):
+        data = part.encode("utf-8", "surrogatepass")
+        prefix.update(len(data).to_bytes(8, "little"))
+        prefix.update(data)
+    out = []
+    for k in keys:
+        h = prefix.copy()
+        data = k.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+        out.append(h.hexdigest())
+    return out
+
+
 class Cache:
     """Stage tables of document chunks on disk, written atomically."""
 

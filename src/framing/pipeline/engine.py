@@ -41,7 +41,8 @@ from typing import Any, Iterable, Iterator, Sequence
 import pandas as pd
 
 from ..errors import FramingError, ParameterError
-from .cache import Cache, code_version, doc_keys, file_digest, frame_digest, metadata_key, digest, stage_key
+from .cache import (Cache, code_version, doc_keys, document_keys, file_digest, frame_digest, metadata_key, digest,
+                    stage_key)
 from .store import ERROR_COLUMNS, MANIFEST, PARQUET_OPTIONS, TABLES, Tables, conform, from_arrow, to_arrow, unify_schemas
 
 STAGES = ("documents", "sentences", "quotes_raw", "quotes", "scores", "matches")
@@ -326,7 +327,10 @@ def _order_by_doc(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
         return df.reset_index(drop=True)
     import numpy as np
 
-    pos = np.fromiter((order[d] for d in df["doc_id"].astype(str).tolist()), dtype=np.int64, count=len(df))
+    ids = df["doc_id"].tolist()
+    if not all(map(str.__instancecheck__, ids)):
+        ids = df["doc_id"].astype(str).tolist()
+    pos = np.fromiter(map(order.__getitem__, ids), dtype=np.int64, count=len(df))
     if len(pos) < 2 or bool((pos[1:] >= pos[:-1]).all()):
         return df.reset_index(drop=True)
     return df.iloc[np.argsort(pos, kind="stable")].reset_index(drop=True)
@@ -543,7 +547,7 @@ def _write_pool(pid: int):
 def _compute(stage, inputs, settings, cache, keys, docs, order, unique_ids, memo=None):
     """Compute ``stage`` for the documents no older entry holds; reuse the others."""
     ids = docs["doc_id"].astype(str).tolist()
-    per_doc = [stage_key(stage, [k], *settings.deps(stage)) for k in keys]
+    per_doc = document_keys(stage, keys, *settings.deps(stage))
     reuse: dict[str, list[str]] = {}
     if unique_ids:
         index = cache.index(stage)
@@ -858,9 +862,11 @@ def corpus_signature(corpus, settings: Settings, **options) -> str | None:
                     dirnames[:] = []
                     continue
                 dirnames.sort()
+                rel = here.relative_to(root).as_posix()
+                prefix = "" if rel == "." else f"{rel}/"
                 for name in sorted(filenames):
-                    st = (here / name).stat()
-                    entries.append(f"{(here / name).relative_to(root).as_posix()}\t{st.st_size}\t{st.st_mtime_ns}")
+                    st = os.stat(os.path.join(dirpath, name))
+                    entries.append(f"{prefix}{name}\t{st.st_size}\t{st.st_mtime_ns}")
         else:
             st = root.stat()
             entries.append(f"{root.name}\t{st.st_size}\t{st.st_mtime_ns}")
