@@ -266,7 +266,7 @@ def _period_ends(text: str, i: int, k: int, c: str, sent_start: int) -> bool:
         return False
     if tok.isdigit() and len(tok) <= 2 and not text[sent_start:j].strip():
         return False  # a list number: "1. The first ..."
-    if low in COMPANY or low in NAME_SUFFIXES or _ACRONYM.fullmatch(tok):
+    if low in COMPANY or low in NAME_SUFFIXES or ("." in tok and _ACRONYM.fullmatch(tok)):
         return not c.isdigit() and _next_word(text, k).lower() in STARTERS
     return True
 
@@ -385,15 +385,16 @@ def sentence_spans(text: str, title=None, excluded=None) -> list[tuple[int, int,
     if not isinstance(text, str) or not text:
         return out
     paras, has_title = _doc_paragraphs(text, title, excluded)
+    has_word = _WORD_CHAR.search  # (_has_word, inlined: one call per sentence)
     for p, (s, e, excl) in enumerate(paras):
         if excl:
             continue
         if has_title and p == 0:
-            if _has_word(text, s, e):
+            if has_word(text, s, e) is not None:
                 out.append((p, s, e, True))
             continue
         for a, b in split_sentences(text, s, e):
-            if _has_word(text, a, b):
+            if has_word(text, a, b) is not None:
                 out.append((p, a, b, False))
     return out
 
