@@ -42,7 +42,8 @@ Rates
 from __future__ import annotations
 
 import re
-from itertools import compress, count
+import operator
+from itertools import compress, count, filterfalse, groupby
 from operator import itemgetter
 from typing import Sequence
 
@@ -127,7 +128,10 @@ def _batchable(text: str) -> bool:
 
 def _blank_units(texts: list) -> list[int]:
     """Indices of the ``texts`` that :func:`_spaced_bytes` tokenizes (the others: the regex)."""
-    return [k for k, plain in enumerate(map(str.isascii, texts)) if plain or _batchable(texts[k])]
+    ok = list(map(str.isascii, texts))
+    for k in list(compress(count(), map(operator.not_, ok))):  # the few texts with other characters
+        ok[k] = _batchable(texts[k])
+    return list(compress(count(), ok))
 
 
 def _spaced_bytes(text: str) -> bytes:
@@ -835,23 +839,21 @@ class DictionaryMatcher:
             return {}
         kinds, docs, texts = units["unit"].tolist(), units["doc_id"].tolist(), units["text"].tolist()
         sents: dict = {}
-        for i, (k, d) in enumerate(zip(kinds, docs)):
-            if k == "sentence":
-                sents.setdefault(d, []).append(i)
+        # sentence rows by document, in row order (runs of one document grouped from C)
+        for d, rows in groupby(compress(count(), map("sentence".__eq__, kinds)), key=docs.__getitem__):
+            sents.setdefault(d, []).extend(rows)
         if not sents:
             return {}
         comp = self._compiled()
         neg_words = self._negators()
         plan: dict[int, list[int]] = {}
-        for i, (k, d) in enumerate(zip(kinds, docs)):
-            if k != "document":
-                continue
-            rows = sents.get(d)
+        for i in compress(count(), map("document".__eq__, kinds)):
+            rows = sents.get(docs[i])
             text = texts[i]
             if not rows or not isinstance(text, str):
                 continue
-            pieces = [texts[r] for r in rows]
-            if not all(isinstance(p, str) for p in pieces) or FRAGMENT_SEP.join(pieces) != text:
+            pieces = list(map(texts.__getitem__, rows))
+            if not all(map(str.__instancecheck__, pieces)) or FRAGMENT_SEP.join(pieces) != text:
                 continue
             if not self.case_sensitive and len(text.lower()) != len(text):
                 continue
@@ -877,9 +879,13 @@ class DictionaryMatcher:
                     if trail[0] != ".":
                         continue
                     chunk = stripped.rsplit(None, 1)[-1]
-                    last = _TOKEN_RE.findall(chunk)
-                    if last and len(last[-1]) > 1 and last[-1].lower() not in _ABBREVIATIONS:
-                        continue
+                    if chunk.isalpha():  # one word: it is the last token
+                        if len(chunk) > 1 and chunk.lower() not in _ABBREVIATIONS:
+                            continue
+                    else:
+                        last = _TOKEN_RE.findall(chunk)
+                        if last and len(last[-1]) > 1 and last[-1].lower() not in _ABBREVIATIONS:
+                            continue
             if not self._join_exact(piece, pieces[k + 1], comp, neg_words, sep_text):
                 return False
         return True
@@ -916,21 +922,17 @@ class DictionaryMatcher:
             records, n_tokens = self.scan(units)
             return records, [], n_tokens
         texts = units["text"].tolist()
-        scan_rows = [i for i in range(len(texts)) if i not in plan]
-        records, sub_tokens = self._scan_texts([texts[i] for i in scan_rows], rows=scan_rows)
+        scan_rows = list(filterfalse(plan.__contains__, range(len(texts))))
+        records, sub_tokens = self._scan_texts(list(map(texts.__getitem__, scan_rows)), rows=scan_rows)
         n_tok = [0] * len(texts)
         for i, n in zip(scan_rows, sub_tokens.tolist()):
             n_tok[i] = n
         by_unit: dict[int, list] = {}
-        for rec in records:
-            got = by_unit.get(rec[0])
-            if got is None:
-                by_unit[rec[0]] = [rec]
-            else:
-                got.append(rec)
+        for u, group in groupby(records, key=itemgetter(0)):  # records come unit by unit
+            by_unit.setdefault(u, []).extend(group)
         extra = []
         for d, rows in plan.items():
-            n_tok[d] = sum([n_tok[r] for r in rows])
+            n_tok[d] = sum(map(n_tok.__getitem__, rows))
             for r in rows:
                 got = by_unit.get(r)
                 if got:
