@@ -363,3 +363,42 @@ def test_stream_files_of_a_killed_run_are_removed_by_the_next_run(corpus, lexico
     process(corpus, store, lexicons=[lexicon], jobs=1, chunk_size=5)
     assert not list(store.glob(".stream-*"))
     assert len(open_store(store).documents) == 12
+
+
+def test_build_units_equals_the_units_helpers_with_object_columns():
+    import framing
+    from framing.pipeline.engine import build_units
+    from framing.units import document_units, quote_units, sentence_units
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "000_a750b09d9d126d2a.txt"
+    text = seed.read_text(encoding="utf-8")
+    docs = pd.DataFrame({"doc_id": ["seed", "empty"], "title": [text.split("\n", 1)[0], ""], "text": [text, " "]})
+    quotes, sentences = framing.extract_quotes(docs), framing.segment(docs)
+    units = build_units(quotes, sentences, docs)
+    expected = pd.concat([quote_units(quotes), sentence_units(sentences), document_units(sentences, docs)],
+                         ignore_index=True)
+    assert (units.dtypes == object).all()
+    assert units["unit"].value_counts().to_dict() == {"sentence": len(sentences), "quote": len(quotes), "document": 2}
+    pd.testing.assert_frame_equal(units, expected.astype(object))
+
+
+def test_document_keys_are_the_stage_keys_of_single_documents():
+    from framing.pipeline.cache import document_keys, stage_key
+
+    keys = ["a" * 32, "b" * 32, "caf\u00e9"]
+    for stage, deps in (("scores", ("lexicons", "reference:abc")), ("quotes", ("no-speakers",)), ("sentences", ())):
+        assert document_keys(stage, keys, *deps) == [stage_key(stage, [k], *deps) for k in keys]
+
+
+def test_fewer_collections_raises_the_threshold_and_restores_it():
+    import gc
+
+    from framing.pipeline.engine import _fewer_collections
+
+    before = gc.get_threshold()
+    with _fewer_collections(gen0=max(before[0], 1) * 10):
+        inside = gc.get_threshold()
+        assert inside[0] == max(before[0], 1) * 10 and inside[1:] == before[1:]
+        with _fewer_collections(gen0=5):  # nested and lower: left as is
+            assert gc.get_threshold() == inside
+    assert gc.get_threshold() == before
