@@ -429,12 +429,14 @@ def segment(documents: pd.DataFrame) -> pd.DataFrame:
         end_col += ends
         text_col += [text[a:b] for a, b in zip(starts, ends)]
         title_col += titles
-    out = pd.DataFrame({"doc_id": doc_col, "sent_id": sid_col, "paragraph": par_col, "sentence": num_col,
-                        "start": start_col, "end": end_col, "text": text_col, "is_title": title_col})
-    for c in ("paragraph", "sentence", "start", "end"):
-        out[c] = out[c].astype("int64")
-    out["is_title"] = out["is_title"].astype(bool)
-    return out
+    import numpy as np
+
+    n = len(doc_col)
+    ints = {c: np.fromiter(v, dtype=np.int64, count=n)
+            for c, v in (("paragraph", par_col), ("sentence", num_col), ("start", start_col), ("end", end_col))}
+    return pd.DataFrame({"doc_id": doc_col, "sent_id": sid_col, **ints, "text": text_col,
+                         "is_title": np.fromiter(title_col, dtype=bool, count=n)},
+                        columns=["doc_id", "sent_id", "paragraph", "sentence", "start", "end", "text", "is_title"])
 
 
 def paragraphs(documents: pd.DataFrame) -> pd.DataFrame:
