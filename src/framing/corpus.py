@@ -162,7 +162,7 @@ def read_text_file(path: str | os.PathLike, *, encoding: str | None = None, max_
     Raises InputError for an unreadable, empty (or whitespace-only), oversized,
     binary or undecodable file.
     """
-    path = Path(path).expanduser()
+    path = (path if isinstance(path, Path) else Path(path)).expanduser()
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
