@@ -928,3 +928,49 @@ def test_a_clause_after_and_then_is_still_reported():
     assert rows[["type", "text", "speaker", "cue_lemma"]].values.tolist() == [
         ["indirect", "the judge and then the jury had erred", "Trump", "say"]]
 
+
+
+# ---------------------------------------------------------------- round 5 (recall)
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # '<clause>, <participle clause>, said X': the phrase between the commas is no appositive of a subject
+    ('The levy would bring a "winter of pain" to the county, forcing cuts to libraries, said Nora Quist, '
+     'an economist at the institute.',
+     'The levy would bring a "winter of pain" to the county, forcing cuts to libraries', "Nora Quist"),
+    ('The port has grown slowly, and it has used "soft words" with its rivals, said Omar Haddad.',
+     'The port has grown slowly, and it has used "soft words" with its rivals', "Omar Haddad"),
+])
+def test_round5_clause_then_inverted_cue(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # a real appositive before the cue keeps its subject
+    ('Governor Ruth Abbey, speaking at a rally, said the levy was "dead."', 'the levy was "dead."', "Ruth Abbey"),
+    ("Mayor Ed Lee, and his deputy, said the road would open.", "the road would open", "Ed Lee"),
+])
+def test_round5_appositive_before_cue_still_subject(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, speaker=speaker)
+
+
+@pytest.mark.parametrize("body,text", [
+    # 'said Friday the plan ...': the day is not part of the reported clause
+    ('Governor Ruth Abbey said Friday the levy was "dead."', 'the levy was "dead."'),
+    ("Chief Tom Brandt said Monday night the road would reopen.", "the road would reopen"),
+    # ... but a day that is the clause's subject stays
+    ("Chief Tom Brandt said Monday was the deadline.", "Monday was the deadline"),
+])
+def test_round5_day_after_cue(body, text):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, speaker=("Ruth Abbey", "Tom Brandt"))
+
+
+def test_round5_inverted_cue_with_adjunct_then_participle():
+    # '<clause>, X said on Tuesday, noting ...': the clause before the attribution is still reported
+    _, quotes = run('The county\'s "failures" are shameful, Lopez said on Tuesday in Austin, noting that the mayor '
+                    '"never listens."')
+    check(find(quotes, 'The county\'s "failures" are shameful'), quotes, type="mixed", speaker="Lopez")
+    check(find(quotes, 'the mayor "never listens."'), quotes, type="mixed", speaker="Lopez")

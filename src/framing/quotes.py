@@ -589,6 +589,19 @@ def _trailing_adjunct(toks: list[Tok], k: int) -> bool:
     return True
 
 
+def _adjunct_then_participle(toks: list[Tok], k: int) -> bool:
+    """'<clause>, she said [on Tuesday], adding that ...': from ``k``, at most an adjunct, then a
+    comma and a participle clause (which has the same subject)."""
+    for c in range(k, min(len(toks) - 1, k + 15)):
+        if toks[c].text == ",":
+            nxt = toks[c + 1]
+            return not nxt.cap and nxt.low.endswith("ing") and len(nxt.low) > 5 \
+                and (c == k or _trailing_adjunct(toks[:c], k))
+        if toks[c].is_quote or toks[c].text in (".", ";", ":", "!", "?"):
+            return False
+    return False
+
+
 _ADJUNCT_PREP = frozenset("in on at during with to after before from for by via through over into".split())
 
 
@@ -1305,6 +1318,12 @@ _QUOTE_GOES_ON = frozenset("said says told added he she they it i we".split())  
 _CONTINUES_SENTENCE = frozenset("that would could should will can might must may is was are were has had have".split())  # "Q," he said, that ...
 _COORD_ADVERBS = frozenset("then later also again quickly".split())  # '... and then said that ...'
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
+
+
+def _not_appositive(t: Tok) -> bool:
+    """Can a comma-delimited phrase starting with ``t`` not be an appositive of the noun before
+    it ('..., and it has cut ...,' / '..., forcing cuts to parks,')?"""
+    return t.low in ("and", "but", "or", "yet", "so") or (not t.cap and t.low.endswith("ing") and len(t.low) > 5)
 
 
 def _new_report(toks: list[Tok], j: int, cue_starts) -> bool:
@@ -2119,6 +2138,11 @@ class _Doc:
                     prep = next((x for x in range(i + 1, j) if toks[x].low in _NP_PREP), None)
                     if prep is not None:  # 'Kirsten Pfeifer from the association': the head before the preposition
                         subj = (i, prep, f"postmod:{j + 1}")
+        if subj is not None and subj[2].startswith("apposition") and toks[k - 1].text == "," \
+                and _not_appositive(toks[int(subj[2].split(":")[1])]) and lemma not in NEEDS_OBJECT:
+            np = np_after(toks, after)
+            if np is not None and (np[1] >= n or toks[np[1]].text in (",", ".", "!", "?", ";")):
+                subj = None  # '<clause>, forcing cuts, said Olsen.': a clause then an inverted cue, no appositive
         if subj is not None and _naming_participle(toks, subj, k, after, lemma, text, by_pos):
             return None  # 'a 2002 psychology class called "Perception"': a name, not speech
         if subj is not None:
@@ -2150,7 +2174,8 @@ class _Doc:
                 qt = toks[i - 1] if toks[i - 1].is_quote else toks[i - 2]
                 quote_before = by_pos.get(qt.start)
             elif i > 0 and toks[i - 1].text == "," and (after >= n or toks[after].text in (".", ",", "!", "?", ";")
-                                                         or _trailing_adjunct(toks, after)) \
+                                                         or _trailing_adjunct(toks, after)
+                                                         or _adjunct_then_participle(toks, after)) \
                     and not (after + 1 < n and toks[after].text == "," and toks[after + 1].is_quote):
                 inverted = True  # "<clause>, the minister said." (not "..., Ryan said, "Q"")
         elif contracted:
@@ -2265,6 +2290,12 @@ class _Doc:
                 # the filler was the start of the clause itself ("said the plan ...") unless an object ("told Y ...")
                 if lemma in NEEDS_OBJECT and filler <= 4 and is_clause(toks, j):
                     pass
+                elif toks[after].low in DAYS and lemma not in NEEDS_OBJECT:
+                    # "said Friday the plan was dead": a day (and part of it), then the clause
+                    d = after + 1
+                    while d < j and toks[d].low in ("morning", "afternoon", "evening", "night"):
+                        d += 1
+                    j = d if d < j and toks[d].low not in CLAUSE_VERBS and is_clause(toks, d) else after
                 else:
                     j = after
         else:
