@@ -974,3 +974,28 @@ def test_round5_inverted_cue_with_adjunct_then_participle():
                     '"never listens."')
     check(find(quotes, 'The county\'s "failures" are shameful'), quotes, type="mixed", speaker="Lopez")
     check(find(quotes, 'the mayor "never listens."'), quotes, type="mixed", speaker="Lopez")
+
+
+@pytest.mark.parametrize("body,text", [
+    # a comma-closed quotation inside a reported clause: an adverbial clause after it is still reported
+    ('The mayor told a crowd in Dayton on Monday that the levy was "a disaster," compared to what the council '
+     'had wanted.', 'the levy was "a disaster," compared to what the council had wanted'),
+    ('Chief Tom Brandt wrote that the request was "pointless," because the files had been destroyed.',
+     'the request was "pointless," because the files had been destroyed'),
+])
+def test_round5_adverbial_clause_after_comma_closed_quotation(body, text):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed")
+
+
+@pytest.mark.parametrize("body,text", [
+    # ... but other words after it are the journalist's ('in an interview', 'for instance', a relative clause)
+    ('Chief Tom Brandt said the request was "pointless," in an interview on Sunday.', 'the request was "pointless,"'),
+    ('Chief Tom Brandt said the plan was "pointless," for instance, and the mayor agreed.',
+     'the plan was "pointless,"'),
+    # and after 'called X': the quoted words stay partial
+    ('Brandt called the plan a "rush job," because it had no budget.', "rush job,"),
+])
+def test_round5_comma_closed_quotation_still_ends_otherwise(body, text):
+    _, quotes = run(body)
+    find(quotes, text)

@@ -1317,6 +1317,7 @@ def _paired_dash(toks: list[Tok], i: int, masked: str) -> int:
 _QUOTE_GOES_ON = frozenset("said says told added he she they it i we".split())  # '"Q," he said' is handled by the cue
 _CONTINUES_SENTENCE = frozenset("that would could should will can might must may is was are were has had have".split())  # "Q," he said, that ...
 _COORD_ADVERBS = frozenset("then later also again quickly".split())  # '... and then said that ...'
+_ADVERBIAL_GOES_ON = frozenset("because compared before after if unless since despite given than rather".split())
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
 
@@ -1358,7 +1359,8 @@ def _semicolon_goes_on(toks: list[Tok], i: int, cue_starts) -> bool:
     return i + 1 < len(toks) and toks[i + 1].low not in ("however", "but", "meanwhile", "still", "yet")
 
 
-def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(), *, text: str | None = None) -> int:
+def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(), *, text: str | None = None,
+                 adverbial: bool = False) -> int:
     """End of a reported clause starting at token ``k``: the sentence end, or before
     ", adding", ", saying", ", according to", ", X said" (another cue with its own subject);
     with ``text``, also right after a quotation inside the clause that closes on its own
@@ -1387,7 +1389,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
                     b -= 1
                 coordinated = text[b] == "," and toks[i + 1].low == "and" and i + 2 < len(toks) \
                     and (toks[i + 2].is_quote or toks[i + 2].low == "that")  # '... "loves China," and "..."'
-                if text[b] in ",.!?" and toks[i + 1].low not in _QUOTE_GOES_ON and not coordinated:
+                # with ``adverbial`` (a reported clause): '... is "peanuts," compared to ...' goes on
+                goes_on = adverbial and text[b] == "," and toks[i + 1].low in _ADVERBIAL_GOES_ON
+                if text[b] in ",.!?" and toks[i + 1].low not in _QUOTE_GOES_ON and not coordinated and not goes_on:
                     return t.end
             continue
         if quoted and i + 1 < len(toks):
@@ -1757,7 +1761,7 @@ class _Doc:
                     c += 1
                 if c >= len(toks) or c > qi:
                     return None
-                e = _content_end(masked, toks, c, se, text=self.text)
+                e = _content_end(masked, toks, c, se, text=self.text, adverbial=True)
                 s0, e0 = _strip_span(self.text, toks[c].start, e)
                 if not (s0 <= m.open and m.inner_end <= e0 + 1):
                     return None
@@ -2389,7 +2393,7 @@ class _Doc:
                 and (j - 1 <= adjunct_from or toks[j - 2].low in NOUN_THAT):
             return None
         start = toks[j].start
-        end = _content_end(masked, toks, j, se, self._cue_starts, text=self.text)
+        end = _content_end(masked, toks, j, se, self._cue_starts, text=self.text, adverbial=True)
         s, e = _strip_span(text, start, end)
         if e - s < 3:
             return None
