@@ -999,3 +999,31 @@ def test_round5_adverbial_clause_after_comma_closed_quotation(body, text):
 def test_round5_comma_closed_quotation_still_ends_otherwise(body, text):
     _, quotes = run(body)
     find(quotes, text)
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # a speech noun after a possessive, its complement holding the quotation: a mixed quote of the possessor
+    ('Senator Ana Ruiz testified on Monday. Few people believed her claim that she "never saw the memo" '
+     'before the vote.', 'she "never saw the memo" before the vote', "Ana Ruiz"),
+    ('Governor Tom Pike spoke in Salem. His call for "a complete freeze" on hiring angered the unions.',
+     '"a complete freeze" on hiring', "Tom Pike"),
+    ('Tom Pike\'s promise to be "neutral" in the talks was doubted by both sides.',
+     'to be "neutral" in the talks', "Tom Pike"),
+    ('Tom Pike\'s accusation that the mayor was playing "the victim" and would be a failed leader if she were '
+     're-elected sparked a debate.',
+     'the mayor was playing "the victim" and would be a failed leader if she were re-elected', "Tom Pike"),
+])
+def test_round5_speech_noun_after_possessive(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
+
+
+@pytest.mark.parametrize("body", [
+    # no possessor, another noun, or no complement: not a report
+    'The claim that the river was "poisoned" spread quickly.',
+    'Tom Pike\'s trip to the "Big Apple" was short.',
+    'The council debated his warning about "rogue landlords" on Tuesday.',
+])
+def test_round5_speech_noun_needs_possessor_and_complement(body):
+    _, quotes = run(body)
+    assert not (quotes["type"] == "mixed").any(), listing(quotes)

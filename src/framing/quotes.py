@@ -1318,6 +1318,50 @@ _QUOTE_GOES_ON = frozenset("said says told added he she they it i we".split())  
 _CONTINUES_SENTENCE = frozenset("that would could should will can might must may is was are were has had have".split())  # "Q," he said, that ...
 _COORD_ADVERBS = frozenset("then later also again quickly".split())  # '... and then said that ...'
 _ADVERBIAL_GOES_ON = frozenset("because compared before after if unless since despite given than rather".split())
+SPEECH_NOUNS = frozenset("""claim claims assertion assertions accusation accusations allegation allegations promise
+pledge vow call calls insistence contention argument suggestion prediction threat demand complaint boast admission
+denial warning conclusion charge""".split())
+_TO_NOUNS = frozenset("promise pledge vow call calls threat demand".split())
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_CONTRACTED_POSS = frozenset("he's she's it's that's there's what's who's let's here's he’s she’s it’s that’s there’s what’s who’s let’s here’s".split())
+_FINITE = frozenset("is was are were has have had will would can could should may might must does did do".split())
+_SUBORDINATORS = frozenset("if when because that who which while as since unless whether although though where".split())
+
+
+def _complement_end(text: str, toks: list[Tok], c: int, end: int, finite: int) -> int:
+    """End (offset, at most ``end``) of a noun's complement starting at token ``c``: 'his call
+    for "a freeze" on hiring [angered unions]', 'her claim that she "never saw it" [was false]'.
+    The complement has ``finite`` finite verbs of its own (1 for a that-clause, 0 for an
+    infinitive or object); the next finite verb after a noun, not coordinated and not in a
+    subordinate clause, is the sentence's main verb, and the complement ends before it (an
+    infinitive or object also at a comma)."""
+    seen, pending = 0, 0
+    for i in range(c, len(toks)):
+        t = toks[i]
+        if t.start >= end:
+            break
+        if not finite and i > c and (t.text == "," or (t.is_quote and text[t.start:t.end].rstrip(ALL_MARKS)[-1:] == ",")):
+            return t.end if t.is_quote else t.start
+        low = t.low
+        if low in _SUBORDINATORS and i > c:
+            pending += 1
+            continue
+        verb = not t.cap and (low in _FINITE or (low.endswith("ed") and len(low) > 4))
+        if not verb or i == c:
+            continue
+        prev = toks[i - 1].low
+        if prev in AUX or prev in _FINITE or prev in DETERMINERS or prev in ("be", "been", "being", "to", "not", "and", "or", "but") \
+                or prev.endswith("ly") or toks[i - 1].is_quote and low.endswith("ed"):
+            continue
+        if pending:
+            pending -= 1
+            continue
+        seen += 1
+        if seen > finite:
+            return toks[i - 1].end
+    return end
+
+
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
 
@@ -1744,6 +1788,8 @@ class _Doc:
             k = index.get(start)
             if k is None or toks[k].text[0].isupper() or (k > 0 and toks[k - 1].low in DETERMINERS):
                 continue
+            if k > 0 and toks[k - 1].cap and toks[k - 1].low.endswith(("'s", "’s")) and toks[k - 1].low not in _CONTRACTED_POSS:
+                continue  # "Pike's promise to ...": a noun (see _noun_cue_in_sentence)
             subj = subject_before(toks, k, masked)
             if subj is None:
                 continue
@@ -1767,7 +1813,64 @@ class _Doc:
                     return None
                 span = (s0, max(e0, m.stop))
             return men, (start, cue_end), span
+        noun = self._noun_cue_in_sentence(m, masked, toks, qi, se)
+        if noun is not None:
+            return noun
         return self._verb_in_sentence(m, masked, toks, qi, se, len(words))
+
+    def _noun_cue_in_sentence(self, m: Marked, masked: str, toks: list[Tok], qi: int, se: int):
+        """'her claim that she "never sent" ...', 'his call for "a total ban" on ...', 'Lee's
+        promise to be "neutral"': a speech noun after a possessive, with its that-clause,
+        infinitive or object holding the quotation; the possessor is the speaker and the
+        complement a mixed quote (no ``cue`` recorded, as for other cue-less reports)."""
+        for v in range(qi - 1, max(0, qi - 25), -1):
+            t = toks[v]
+            if t.is_quote or t.text in (".", ";", ":", "!", "?"):
+                return None
+            if t.low not in SPEECH_NOUNS or v + 1 > qi:
+                continue
+            nxt = toks[v + 1].low
+            if not (nxt == "that" or (nxt == "to" and t.low in _TO_NOUNS) or (nxt == "for" and t.low in ("call", "calls"))):
+                return None
+            p = v - 1
+            while p >= 0 and v - p <= 3 and not toks[p].cap and toks[p].low not in DETERMINERS \
+                    and toks[p].low not in _POSSESSIVE_PRONOUNS and _np_token_ok(toks[p]) and not toks[p].low.endswith(("'s", "’s")):
+                p -= 1  # "her recent evidence-free assertion": adjectives between possessor and noun
+            if p < 0:
+                return None
+            poss = toks[p]
+            if poss.low in _POSSESSIVE_PRONOUNS:
+                ent = self.book.resolve_pronoun(_POSSESSIVE_PRONOUNS[poss.low], poss.start)
+                if ent is None:
+                    return None
+                men = Mention(poss.text, poss.start, poss.end, ent.name, "pronoun", "", ent.kind)
+            elif poss.low.endswith(("'s", "’s")) and poss.cap and poss.low not in _CONTRACTED_POSS:
+                a = p
+                while a - 1 >= 0 and p - a < 4 and toks[a - 1].cap and _np_token_ok(toks[a - 1]) \
+                        and toks[a - 1].low not in DETERMINERS:
+                    a -= 1
+                if a == p and a > 0 and toks[a - 1].low in ("the",):
+                    return None  # "the company's claim": too often not a person's words
+                men = resolve_mention(self.text, masked, (toks[a].start, poss.end - 2), self.book)
+                if not men.speaker:
+                    return None
+            else:
+                return None
+            c = v + 2 if nxt in ("that", "for") else v + 1
+            if c > qi:
+                return None
+            e = _content_end(masked, toks, c, se, self._cue_starts_all(masked, toks), text=self.text, adverbial=True)
+            e = _complement_end(self.text, toks, c, e, 1 if nxt == "that" else 0)
+            s0, e0 = _strip_span(self.text, toks[c].start, e)
+            if not (s0 <= m.open and m.inner_end <= e0 + 1):
+                return None
+            if s0 == m.open and max(e0, m.stop) == m.stop:
+                return men, None, None  # 'his call for "a total ban."': the quotation is the whole complement
+            return men, None, (s0, max(e0, m.stop))
+        return None
+
+    def _cue_starts_all(self, masked: str, toks: list[Tok]) -> set:
+        return {mm.start() for mm in self.cues.pattern.finditer(masked, toks[0].start, toks[-1].end)} if toks else set()
 
     def _verb_in_sentence(self, m: Marked, masked: str, toks: list[Tok], qi: int, se: int, n_words: int):
         """No reporting cue: a named subject's past-tense verb before the quote
