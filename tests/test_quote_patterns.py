@@ -1027,3 +1027,15 @@ def test_round5_speech_noun_after_possessive(body, text, speaker):
 def test_round5_speech_noun_needs_possessor_and_complement(body):
     _, quotes = run(body)
     assert not (quotes["type"] == "mixed").any(), listing(quotes)
+
+
+def test_round5_belief_verb_with_quoted_words():
+    # a named subject's belief verb in the present tense before a short quotation reports it
+    _, quotes = run('Chris Dodd spoke in Hartford. He thinks the budget should now be a "litmus test" for every member.')
+    check(find(quotes, 'the budget should now be a "litmus test" for every member'), quotes, type="mixed",
+          speaker="Chris Dodd")
+
+
+def test_round5_belief_verb_needs_a_named_subject():
+    _, quotes = run('The old building thinks nothing of its "historic" status.')
+    assert quotes.empty, listing(quotes)

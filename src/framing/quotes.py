@@ -1362,6 +1362,7 @@ def _complement_end(text: str, toks: list[Tok], c: int, end: int, finite: int) -
     return end
 
 
+_BELIEF_PRESENT = frozenset("thinks believes feels fears hopes worries expects suspects figures".split())  # '... thinks the issue is a "litmus test"'
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
 
@@ -1877,7 +1878,8 @@ class _Doc:
         ("Cruz questioned Trump's 'New York values'") makes the object phrase a mixed quote."""
         for v in range(qi - 1, 0, -1):
             t = toks[v]
-            if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR or _pronoun_verb(toks, v)) \
+            if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR or _pronoun_verb(toks, v)
+                                           or t.low in _BELIEF_PRESENT) \
                     or t.low in AUX:
                 continue
             if toks[v - 1].low in DETERMINERS or toks[v - 1].low in ("to", "be", "been", "being", "was", "were", "is", "are") \
