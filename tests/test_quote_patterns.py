@@ -1039,3 +1039,25 @@ def test_round5_belief_verb_with_quoted_words():
 def test_round5_belief_verb_needs_a_named_subject():
     _, quotes = run('The old building thinks nothing of its "historic" status.')
     assert quotes.empty, listing(quotes)
+
+
+def test_round5_quotation_glued_into_the_journalists_clause_is_not_a_continuation():
+    # a later quotation inside the journalist's own clause ('blamed the defeat on a "..."') is not one
+    # more fragment of the speaker's direct quote
+    _, quotes = run('Mayor Ann Lee spoke on Monday. "We lost the vote," Lee said. She blamed the defeat on a '
+                    '"badly run campaign," not on the voters.')
+    q = find(quotes, "We lost the vote,")
+    check(q, quotes, type="direct", speaker="Ann Lee")
+    assert len(q["fragments"]) == 1
+
+
+@pytest.mark.parametrize("body", [
+    # ... but the speaker's words going on after the attribution, a conjunction or a title stay one quote
+    'Mayor Ann Lee spoke on Monday. "We lost," Lee said, and "we will fight again."',
+    'Mayor Ann Lee spoke on Monday. "We lost," Lee said. "We will fight again."',
+    'Mayor Ann Lee spoke on Monday. "We lost," Lee said on "Morning Edition." "We will fight again."',
+])
+def test_round5_continuations_of_direct_quotes_stay_fragments(body):
+    _, quotes = run(body)
+    direct = quotes[quotes["type"] == "direct"]
+    assert len(direct) == 1 and len(direct.iloc[0]["fragments"]) >= 2, listing(quotes)

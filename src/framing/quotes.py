@@ -1363,6 +1363,27 @@ def _complement_end(text: str, toks: list[Tok], c: int, end: int, finite: int) -
 
 
 _BELIEF_PRESENT = frozenset("thinks believes feels fears hopes worries expects suspects figures".split())  # '... thinks the issue is a "litmus test"'
+def _glued_quotation(text: str, between: str, m: Marked) -> bool:
+    """Is the quotation ``m`` part of the journalist's syntax (a word right before its mark,
+    'blamed the violence on a "disturbed person"') after a quote's attribution ``between``,
+    rather than the quoted speech going on? Titles ('said on "Meet the Press."') are not."""
+    b = between.rstrip()
+    if not b[-1:].isalnum() or "\n" in between:
+        return False
+    last = b.split()[-1]
+    if last[:1].isupper() or last.lower() in _GLUE_GOES_ON or last.lower().endswith(("'s", "’s")):
+        return False  # '..., she said, and "B"', '... when "B"', 'Obama "B"': the quoted words go on
+    words = text[m.inner_start:m.inner_end].split()
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    if not words or (len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() for w in content)):
+        return False  # a title: 'said on "Meet the Press."'
+    return True
+
+
+_GLUE_GOES_ON = frozenset("and or but when if because that to as saying says said like".split())
+_TITLE_SMALL = frozenset("the a an of and or in on at to for with from by".split())
+
+
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
 
@@ -1924,6 +1945,8 @@ class _Doc:
         if between.rstrip().endswith(":") and _WORD.search(between) and "\n" not in between:
             return None  # 'From Bush's Facebook post: "..."': a colon introduces another source
         gap = self.text[max(0, max(f[1] for f in best.fragments) - 3):m.open]
+        if best.type == "direct" and _glued_quotation(self.text, between, m):
+            return None  # '"...," she said. She blamed it on a "disturbed person"': the journalist's own clause
         if best.type in _SPLIT_TYPES and between.rstrip()[-1:].isalnum() and re.search(r"[.!?]\W*\s+\S", gap):
             return None  # 'the FBI confirmed it was "...". The agency declined to detail the "specific focus"'
         return best
