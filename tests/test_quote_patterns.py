@@ -1061,3 +1061,11 @@ def test_round5_continuations_of_direct_quotes_stay_fragments(body):
     _, quotes = run(body)
     direct = quotes[quotes["type"] == "direct"]
     assert len(direct) == 1 and len(direct.iloc[0]["fragments"]) >= 2, listing(quotes)
+
+
+def test_round5_glued_quotation_without_a_cue_is_dropped():
+    # after a direct quote, a long quotation glued into the journalist's words with no cue of its own
+    # is neither a fragment of that quote nor a quote of its own
+    _, quotes = run('Mayor Ann Lee spoke on Monday. "We lost the vote," Lee said. Voters can expect her to face the '
+                    'council with "a lot more anger than they have ever seen from me."')
+    assert quotes["text"].tolist() == ["We lost the vote,"], listing(quotes)

@@ -1618,6 +1618,7 @@ class _Doc:
         self.paras, self.has_title = _paragraph_spans(text, title, excluded)
         self.book = EntityBook()
         self.quotes: list[Quote] = []
+        self._glued: Marked | None = None  # the last quotation refused as a continuation (_glued_quotation)
 
     # ---- marks
     def _mark_paragraphs(self) -> list[list[Marked]]:
@@ -1698,7 +1699,7 @@ class _Doc:
                 in_sentence = None
                 if colon is None:
                     in_sentence = self._cue_in_sentence(m, masked, sents_here)
-                    if in_sentence is None and not self._standalone(m, masked, ps, pe):
+                    if in_sentence is None and (self._glued is m or not self._standalone(m, masked, ps, pe)):
                         continue
                 q = Quote([[m.inner_start, m.inner_end]], "direct", paragraph=p, marks=[m])
                 if in_sentence is not None:
@@ -1946,6 +1947,7 @@ class _Doc:
             return None  # 'From Bush's Facebook post: "..."': a colon introduces another source
         gap = self.text[max(0, max(f[1] for f in best.fragments) - 3):m.open]
         if best.type == "direct" and _glued_quotation(self.text, between, m):
+            self._glued = m
             return None  # '"...," she said. She blamed it on a "disturbed person"': the journalist's own clause
         if best.type in _SPLIT_TYPES and between.rstrip()[-1:].isalnum() and re.search(r"[.!?]\W*\s+\S", gap):
             return None  # 'the FBI confirmed it was "...". The agency declined to detail the "specific focus"'
