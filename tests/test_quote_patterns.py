@@ -1069,3 +1069,12 @@ def test_round5_glued_quotation_without_a_cue_is_dropped():
     _, quotes = run('Mayor Ann Lee spoke on Monday. "We lost the vote," Lee said. Voters can expect her to face the '
                     'council with "a lot more anger than they have ever seen from me."')
     assert quotes["text"].tolist() == ["We lost the vote,"], listing(quotes)
+
+
+def test_round5_verb_after_an_earlier_cues_clause_reports_the_quotation():
+    # the nearest cue's clause ends before the quotation: a named subject's verb nearer to it reports it
+    _, quotes = run('Mayor Ann Lee proposed a vote in April - but the Harmon campaign rejected the plan as "absurd" '
+                    'because the fair would be on that day.')
+    check(find(quotes, 'the plan as "absurd" because the fair would be on that day'), quotes, type="mixed",
+          speaker="Harmon campaign")
+    check(find(quotes, "a vote in April"), quotes, type="indirect", speaker="Ann Lee")

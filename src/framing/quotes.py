@@ -1833,7 +1833,9 @@ class _Doc:
                 e = _content_end(masked, toks, c, se, text=self.text, adverbial=True)
                 s0, e0 = _strip_span(self.text, toks[c].start, e)
                 if not (s0 <= m.open and m.inner_end <= e0 + 1):
-                    return None
+                    # the cue's clause ends before the quotation ('Lee proposed a debate - but the
+                    # campaign rejected it as "ludicrous"'): a verb nearer the quotation may report it
+                    return self._verb_in_sentence(m, masked, toks, qi, se, len(words), after=e0)
                 span = (s0, max(e0, m.stop))
             return men, (start, cue_end), span
         noun = self._noun_cue_in_sentence(m, masked, toks, qi, se)
@@ -1895,11 +1897,13 @@ class _Doc:
     def _cue_starts_all(self, masked: str, toks: list[Tok]) -> set:
         return {mm.start() for mm in self.cues.pattern.finditer(masked, toks[0].start, toks[-1].end)} if toks else set()
 
-    def _verb_in_sentence(self, m: Marked, masked: str, toks: list[Tok], qi: int, se: int, n_words: int):
+    def _verb_in_sentence(self, m: Marked, masked: str, toks: list[Tok], qi: int, se: int, n_words: int, after: int = -1):
         """No reporting cue: a named subject's past-tense verb before the quote
         ("Cruz questioned Trump's 'New York values'") makes the object phrase a mixed quote."""
         for v in range(qi - 1, 0, -1):
             t = toks[v]
+            if t.start < after:
+                return None  # (only verbs after an earlier cue's clause)
             if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR or _pronoun_verb(toks, v)
                                            or t.low in _BELIEF_PRESENT) \
                     or t.low in AUX:
