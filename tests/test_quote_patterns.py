@@ -1078,3 +1078,30 @@ def test_round5_verb_after_an_earlier_cues_clause_reports_the_quotation():
     check(find(quotes, 'the plan as "absurd" because the fair would be on that day'), quotes, type="mixed",
           speaker="Harmon campaign")
     check(find(quotes, "a vote in April"), quotes, type="indirect", speaker="Ann Lee")
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # a cue in a restrictive relative clause ('an actor who promises that ...'), its clause holding quoted words
+    ('The ad stars a Lincoln impersonator who promises that Reed won\'t "send you to fight wars overseas."',
+     'Reed won\'t "send you to fight wars overseas."', "Lincoln impersonator"),
+    ('For someone who conceded in a debate that she is "not a natural politician," Ann Lee had a good night.',
+     'she is "not a natural politician,"', "someone"),
+    ('Senator Tom Reed - who previously said he would "bomb the hell out of" the oil fields - spoke at a rally.',
+     'he would "bomb the hell out of" the oil fields', "Tom Reed"),
+    # the clause ends before the main verb of the sentence
+    ('Members who argue that the levy is "a scam" were outvoted on Monday.', 'the levy is "a scam"', "members"),
+])
+def test_round5_cue_in_restrictive_relative_clause(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
+
+
+@pytest.mark.parametrize("body", [
+    # without quoted words the relative clause describes a group rather than reporting speech
+    "Voters who say the economy matters most were evenly divided.",
+    # a non-speech verb in a restrictive relative clause does not report the quoted words
+    'He met a banker who gave large checks to "super PACs" last year.',
+])
+def test_round5_restrictive_relative_without_quotation_is_no_report(body):
+    _, quotes = run(body)
+    assert not quotes["type"].isin(["indirect", "mixed"]).any(), listing(quotes)

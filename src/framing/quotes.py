@@ -531,6 +531,13 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
         if np is not None:
             return np[0], np[1], f"relative:{j}"
         return None
+    if toks[j].text == "who" and j >= 1:
+        # "a Lincoln impersonator who promises ...", "Reed - who previously said ...": the antecedent
+        b = j - 1 if toks[j - 1].text not in ("-", "\u2013", "\u2014") or j < 2 else j - 2
+        np = _np_back(toks, _skip_back(toks, b))
+        if np is not None and np[1] == b + 1:
+            return np[0], np[1], f"relative:{j}"
+        return None
     np = _np_back(toks, j)
     if np is None:
         return None
@@ -1912,8 +1919,8 @@ class _Doc:
                     or toks[v - 1].low.endswith(("'s", "’s")):
                 continue  # "Trump's attempted seizures": an adjective
             subj = subject_before(toks, v, masked)
-            if subj is None:
-                return None
+            if subj is None or (subj[2].startswith("relative") and toks[int(subj[2].split(":")[1]) - 1].text != ","):
+                return None  # (not 'a banker who gave large checks to "super PACs"')
             i, j, _ = subj
             named = any((x.cap and x.low not in DETERMINERS) or x.low in ("he", "she", "they") for x in toks[i:j])
             if not named and not (toks[i].low == "the" and toks[j - 1].low in PERSON_NOMINALS | ORG_NOMINALS):
@@ -2245,6 +2252,7 @@ class _Doc:
         appositive = ""
         inverted = False
         quote_before = None
+        restrictive = False  # 'a Lincoln impersonator who promises that ...': a cue in a restrictive relative clause
         # "..., adding that", "a statement saying", "by saying": the -ing cue takes the sentence's speaker
         participle = k > 0 and toks[k].low.endswith("ing") and toks[k - 1].low not in (
             "is", "was", "were", "are", "be", "been", "am", "’s", "'s", "’re", "'re", "keeps", "kept", "started", "began",
@@ -2287,6 +2295,7 @@ class _Doc:
             i, j, how = subj
             np_span = mention_span = (toks[i].start, toks[j - 1].end)
             if how.startswith("relative"):
+                restrictive = toks[int(how.split(":")[1]) - 1].text != ","
                 # "a source, who asked not to be named, told ...": the relative clause is an aside
                 nxt_comma = next((x for x in range(after, n) if toks[x].text == ","), None)
                 if nxt_comma is not None and nxt_comma + 1 < n and toks[nxt_comma + 1].start in self._cue_starts:
@@ -2528,10 +2537,14 @@ class _Doc:
             return None
         start = toks[j].start
         end = _content_end(masked, toks, j, se, self._cue_starts, text=self.text, adverbial=True)
+        if restrictive:  # 'Republicans who agree that the prison should close [were irritated]': before the main verb
+            end = _complement_end(text, toks, j, end, 1)
         s, e = _strip_span(text, start, end)
         if e - s < 3:
             return None
         marks_ = [m for m in by_pos.values() if s <= m.open and m.stop <= e + 1 and not m.used]
+        if restrictive and not marks_:
+            return None  # 'voters who say the economy ...': a description of a group, reported only with quoted words
         typ = "mixed" if marks_ else "indirect"
         if marks_ and len(marks_) == 1:
             m = marks_[0]
