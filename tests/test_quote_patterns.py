@@ -1105,3 +1105,28 @@ def test_round5_cue_in_restrictive_relative_clause(body, text, speaker):
 def test_round5_restrictive_relative_without_quotation_is_no_report(body):
     _, quotes = run(body)
     assert not quotes["type"].isin(["indirect", "mixed"]).any(), listing(quotes)
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # a participle cue opening the sentence reports the words up to the comma; the main clause's subject speaks
+    ('Conceding that a deal would come "down the line," Mayor Ann Lee warned that it would take years.',
+     'a deal would come "down the line,"', "Ann Lee"),
+    ('Acknowledging that Reed "says a lot of silly stuff," though, Ann Lee did suggest that his wealth helps him.',
+     'Reed "says a lot of silly stuff,"', "Ann Lee"),
+    ('In declaring the statements "not Christian," the pope again showed his knack for politics.',
+     'the statements "not Christian,"', "pope"),
+])
+def test_round5_fronted_participle_cue(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
+
+
+@pytest.mark.parametrize("body", [
+    # no quoted words in the participle clause, or 'According to': not this rule
+    "Speaking to reporters on Monday, Ann Lee said the plan was ready.",
+    'According to her "clawback" plan, firms must repay the money.',
+])
+def test_round5_fronted_participle_needs_quoted_words(body):
+    _, quotes = run(body)
+    assert not ((quotes["type"] == "mixed") & (quotes["speaker"] == "Ann Lee")).any(), listing(quotes)
+    assert not quotes["text"].str.startswith("to her").any(), listing(quotes)

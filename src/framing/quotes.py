@@ -1391,6 +1391,7 @@ _GLUE_GOES_ON = frozenset("and or but when if because that to as saying says sai
 _TITLE_SMALL = frozenset("the a an of and or in on at to for with from by".split())
 
 
+_FRONTING_PREP = frozenset("in by after while when before since without upon".split())
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
 
@@ -2177,6 +2178,15 @@ class _Doc:
             lemma, cls = self.cues.get(form)
             if cs < covered_until:
                 continue
+            if k <= 1 and toks[k].low.endswith("ing") and lemma != "according to" and (k == 0 or toks[0].low in _FRONTING_PREP):
+                q = self._fronted_participle(p, masked, toks, k, by_pos)
+                if q is not None:
+                    for m in q[0].marks:
+                        claimed.add(id(m))
+                        m.used = True
+                    covered_until = max(covered_until, q[1])
+                    para_quotes.append(q[0])
+                    continue
             if text[cs].isupper() and lemma != "according to" and not (k == 0 and ce < se and masked[ce] == " "
                                                                         and ":" in masked[ce:min(se, ce + 60)]):
                 continue  # "State Department", "Call" in a title
@@ -2224,6 +2234,45 @@ class _Doc:
             if quote.type in ("indirect", "mixed"):
                 covered_until = max(covered_until, end_used)
             para_quotes.append(quote)
+
+    def _fronted_participle(self, p, masked, toks, k, by_pos):
+        """'Conceding that a deal would come "down the line," Lee warned ...', 'In declaring the
+        statements "not Christian," the pope ...': a participle cue opening the sentence reports
+        the words up to the comma before the main clause, whose subject is the speaker. Only
+        with quoted words (a mixed quote); returns (quote, end offset) or None."""
+        text, n = self.text, len(toks)
+        c = k + 1
+        if c < n and toks[c].low in ("that", "on", "upon", "about"):
+            c += 1
+        for x in range(c + 1, min(n - 1, c + 40)):
+            t = toks[x]
+            closes = t.is_quote and text[t.start:t.end].rstrip(ALL_MARKS)[-1:] == ","
+            if t.text in (".", ";", ":", "!", "?") or t.start in self._cue_starts and not t.low.endswith("ing"):
+                return None
+            if t.text != "," and not closes:
+                continue
+            y = x + 1
+            while y < n and (toks[y].low in ("though", "however", "meanwhile", "too", "then") or toks[y].text == ","):
+                y += 1
+            z = y + 1 if y < n and toks[y].low in DETERMINERS else y
+            while z < n and z - y < 7 and _np_token_ok(toks[z]) and not toks[z].is_quote and (toks[z].cap or not (
+                    toks[z].low in AUX or toks[z].low in _FINITE or toks[z].low in CLAUSE_VERBS or toks[z].low.endswith(("ed", "ly"))
+                    or toks[z].start in self._cue_starts or toks[z].low in ("again", "also", "still", "then", "did"))):
+                z += 1  # the subject: up to its verb ('the pope again showed', 'Ann Lee did suggest')
+            if z == y or z >= n or toks[z].is_quote or toks[z].text in ",.;:!?" or toks[z].cap:
+                return None
+            np = (y, z)
+            e = t.end if closes else toks[x - 1].end
+            marks_ = [m for m in by_pos.values() if toks[c].start <= m.open < e and not m.used]
+            if not marks_:
+                return None
+            men = resolve_mention(text, masked, (toks[np[0]].start, toks[np[1] - 1].end), self.book)
+            if not men.speaker:
+                return None
+            s0, e0 = _strip_span(text, toks[c].start, e)
+            return Quote([[s0, max(e0, e if closes else e0)]], "mixed", (toks[k].start, toks[k].end), men, p,
+                         marks=marks_), e
+        return None
 
     def _attribution(self, p, ss, se, masked, toks, k, cs, ce, lemma, by_pos, claimed, last_speaker):
         text = self.text
