@@ -1130,3 +1130,16 @@ def test_round5_fronted_participle_needs_quoted_words(body):
     _, quotes = run(body)
     assert not ((quotes["type"] == "mixed") & (quotes["speaker"] == "Ann Lee")).any(), listing(quotes)
     assert not quotes["text"].str.startswith("to her").any(), listing(quotes)
+
+
+@pytest.mark.parametrize("body,text", [
+    # a participle cue after a comma reports its own clause, spoken by the subject of the sentence's cue
+    ('"This merger will leave taxpayers holding the bag," Senator Ann Lee said in a statement, calling on Congress '
+     'to act and force large firms to pay "their fair share" of taxes.',
+     'Congress to act and force large firms to pay "their fair share" of taxes'),
+    ('Senator Ann Lee criticised the merger, calling on Congress to force large firms to pay "their fair share" of '
+     'taxes.', 'Congress to force large firms to pay "their fair share" of taxes'),
+])
+def test_round5_participle_cue_reports_its_own_clause(body, text):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed", speaker="Ann Lee")

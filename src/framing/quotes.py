@@ -1815,9 +1815,14 @@ class _Doc:
             return None
         self._masked_cache = masked
         hits = [h.start() for h in self.cues.pattern.finditer(masked, ss, m.open)]
+        participle = None  # ', calling on Congress to pay "their fair share"': the clause of a participle cue
         for start in reversed(hits):
             k = index.get(start)
             if k is None or toks[k].text[0].isupper() or (k > 0 and toks[k - 1].low in DETERMINERS):
+                continue
+            if participle is None and k > 1 and toks[k].low.endswith("ing") and toks[k - 1].text == "," \
+                    and len(words) < 5:
+                participle = (start, k)  # its speaker is the subject of an earlier cue of the sentence
                 continue
             if k > 0 and toks[k - 1].cap and toks[k - 1].low.endswith(("'s", "’s")) and toks[k - 1].low not in _CONTRACTED_POSS:
                 continue  # "Pike's promise to ...": a noun (see _noun_cue_in_sentence)
@@ -1828,6 +1833,8 @@ class _Doc:
             men = resolve_mention(self.text, masked, (toks[i].start, toks[j - 1].end), self.book)
             if not men.speaker:
                 continue
+            if participle is not None:
+                start, k = participle
             cue_end = self._cue_at(toks, k)
             span = None
             if len(words) < 5:
@@ -1836,6 +1843,8 @@ class _Doc:
                     c += 1
                 if c < len(toks) and toks[c].low == "that":
                     c += 1
+                elif participle is not None and c < len(toks) and toks[c].low in ("on", "upon", "for"):
+                    c += 1  # 'calling on Congress to ...
                 if c >= len(toks) or c > qi:
                     return None
                 e = _content_end(masked, toks, c, se, text=self.text, adverbial=True)
