@@ -1143,3 +1143,22 @@ def test_round5_fronted_participle_needs_quoted_words(body):
 def test_round5_participle_cue_reports_its_own_clause(body, text):
     _, quotes = run(body)
     check(find(quotes, text), quotes, type="mixed", speaker="Ann Lee")
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # 'in X's words,' / 'in the words of X,' names the source of the quotation that follows
+    ('The summit was held in Oslo because, in Forbes\' words, "it is the most creative city on the planet."',
+     "it is the most creative city on the planet.", "Forbes"),
+    ('The fund was set up because, in the words of Tom Reed, "the banks had failed us."',
+     "the banks had failed us.", "Tom Reed"),
+    ('Mayor Ann Lee spoke. "We lost," Reed said. The vote went badly because, in her own words, "nobody came."',
+     "nobody came.", "Ann Lee"),
+])
+def test_round5_in_x_words(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="direct", speaker=speaker)
+
+
+def test_round5_words_without_in_are_no_source():
+    _, quotes = run('Mayor Ann Lee spoke. "We lost," Lee said. Her words, "we will be back," echoed.')
+    assert not (quotes["speaker"] == "Her").any(), listing(quotes)

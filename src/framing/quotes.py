@@ -1392,6 +1392,8 @@ _TITLE_SMALL = frozenset("the a an of and or in on at to for with from by".split
 
 
 _FRONTING_PREP = frozenset("in by after while when before since without upon".split())
+_IN_WORDS = re.compile(r"\b[Ii]n (?:(his|her|their|its|(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*(?:'s|’s|’|'))(?: own)? words"
+                       r"|the words of ((?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*)),?\s*$")
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
 
@@ -1691,6 +1693,13 @@ class _Doc:
                         q.marks.append(m)
                     m.used = True
                     continue
+                words_of = self._in_words_of(m, masked, ps)
+                if words_of is not None:  # '..., in Forbes' words, "they are ..."': a source of its own
+                    q = Quote([[m.inner_start, m.inner_end]], "direct", (words_of.start, words_of.end), words_of, p, marks=[m])
+                    m.used = True
+                    chain_quote[m.chain] = q
+                    para_quotes.append(q)
+                    continue
                 prev_q = self._previous_direct(para_quotes, m)
                 if prev_q is not None:
                     # "A," she said. "B." : one attribution with several fragments
@@ -1973,6 +1982,20 @@ class _Doc:
         if best.type in _SPLIT_TYPES and between.rstrip()[-1:].isalnum() and re.search(r"[.!?]\W*\s+\S", gap):
             return None  # 'the FBI confirmed it was "...". The agency declined to detail the "specific focus"'
         return best
+
+    def _in_words_of(self, m: Marked, masked: str, ps: int) -> Mention | None:
+        """The source named by 'in X's words,' / 'in the words of X,' right before the quotation ``m``."""
+        found = _IN_WORDS.search(masked, max(ps, m.open - 120), m.open)
+        if found is None:
+            return None
+        a, b = found.span(1) if found.group(1) else found.span(2)
+        name = self.text[a:b]
+        if name.lower() in _POSSESSIVE_PRONOUNS:
+            ent = self.book.resolve_pronoun(_POSSESSIVE_PRONOUNS[name.lower()], a)
+            return Mention(name, a, b, ent.name, "pronoun", "", ent.kind) if ent is not None else None
+        b -= 2 if name.endswith(("'s", "’s")) else 1 if name.endswith(("'", "’")) else 0
+        men = resolve_mention(self.text, masked, (a, b), self.book)
+        return men if men.speaker else None
 
     def _starts_para_or_follows_quote(self, m: Marked, masked: str, ps: int) -> bool:
         before = masked[ps:m.open].strip()
