@@ -1151,7 +1151,7 @@ def test_round5_participle_cue_reports_its_own_clause(body, text):
      "it is the most creative city on the planet.", "Forbes"),
     ('The fund was set up because, in the words of Tom Reed, "the banks had failed us."',
      "the banks had failed us.", "Tom Reed"),
-    ('Mayor Ann Lee spoke. "We lost," Reed said. The vote went badly because, in her own words, "nobody came."',
+    ('Mayor Ann Lee spoke. "We lost," Mr. Tom Reed said. The vote went badly because, in her own words, "nobody came."',
      "nobody came.", "Ann Lee"),
 ])
 def test_round5_in_x_words(body, text, speaker):
