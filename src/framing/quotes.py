@@ -1327,7 +1327,8 @@ _COORD_ADVERBS = frozenset("then later also again quickly".split())  # '... and 
 _ADVERBIAL_GOES_ON = frozenset("because compared before after if unless since despite given than rather".split())
 SPEECH_NOUNS = frozenset("""claim claims assertion assertions accusation accusations allegation allegations promise
 pledge vow call calls insistence contention argument suggestion prediction threat demand complaint boast admission
-denial warning conclusion charge""".split())
+denial warning conclusion charge view belief assessment position observation remark comment statement explanation
+announcement acknowledgment acknowledgement declaration hope fear insinuation""".split())
 _TO_NOUNS = frozenset("promise pledge vow call calls threat demand".split())
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 _CONTRACTED_POSS = frozenset("he's she's it's that's there's what's who's let's here's he’s she’s it’s that’s there’s what’s who’s let’s here’s".split())
