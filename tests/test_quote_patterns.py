@@ -1162,3 +1162,17 @@ def test_round5_in_x_words(body, text, speaker):
 def test_round5_words_without_in_are_no_source():
     _, quotes = run('Mayor Ann Lee spoke. "We lost," Lee said. Her words, "we will be back," echoed.')
     assert not (quotes["speaker"] == "Her").any(), listing(quotes)
+
+
+def test_round5_long_quotation_inside_a_longer_reported_clause_is_mixed():
+    # a long quotation with at least five of the journalist's words around it in the reported clause
+    _, quotes = run('Mayor Ann Lee spoke. Lee said the council sees the budget as a chance to show voters an '
+                    'alternative to "the gloomy, fearful, dishonest politics of the last decade" heard in the state.')
+    check(find(quotes, 'the council sees the budget as a chance to show voters an alternative to "the gloomy, '
+                       'fearful, dishonest politics of the last decade" heard in the state'),
+          quotes, type="mixed", speaker="Ann Lee")
+
+
+def test_round5_long_quotation_that_is_the_whole_clause_stays_direct():
+    _, quotes = run('Mayor Ann Lee spoke. Lee told reporters that "the budget is a chance to start over again."')
+    check(find(quotes, "the budget is a chance to start over again."), quotes, type="direct", speaker="Ann Lee")

@@ -1395,6 +1395,7 @@ _TITLE_SMALL = frozenset("the a an of and or in on at to for with from by".split
 _FRONTING_PREP = frozenset("in by after while when before since without upon".split())
 _IN_WORDS = re.compile(r"\b[Ii]n (?:(his|her|their|its|(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*(?:'s|’s|’|'))(?: own)? words"
                        r"|the words of ((?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*)),?\s*$")
+_LONG_MIXED = 5  # words of the journalist's around a long quotation that make its reported clause a mixed quote
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
 
 
@@ -1846,24 +1847,29 @@ class _Doc:
             if participle is not None:
                 start, k = participle
             cue_end = self._cue_at(toks, k)
-            span = None
-            if len(words) < 5:
-                c = k + 1
-                while c < len(toks) and toks[c].start < cue_end:
-                    c += 1
-                if c < len(toks) and toks[c].low == "that":
-                    c += 1
-                elif participle is not None and c < len(toks) and toks[c].low in ("on", "upon", "for"):
-                    c += 1  # 'calling on Congress to ...
-                if c >= len(toks) or c > qi:
-                    return None
-                e = _content_end(masked, toks, c, se, text=self.text, adverbial=True)
-                s0, e0 = _strip_span(self.text, toks[c].start, e)
-                if not (s0 <= m.open and m.inner_end <= e0 + 1):
-                    # the cue's clause ends before the quotation ('Lee proposed a debate - but the
-                    # campaign rejected it as "ludicrous"'): a verb nearer the quotation may report it
-                    return self._verb_in_sentence(m, masked, toks, qi, se, len(words), after=e0)
-                span = (s0, max(e0, m.stop))
+            # the reported clause around the quotation: a short quotation is always a mixed quote of it; a
+            # long one when the journalist's words around it are at least _LONG_MIXED ('Sanders said the
+            # candidate sees the convention as ... "the divisive, doom and gloom, fear-mongering" offered ...')
+            c = k + 1
+            while c < len(toks) and toks[c].start < cue_end:
+                c += 1
+            if c < len(toks) and toks[c].low == "that":
+                c += 1
+            elif participle is not None and c < len(toks) and toks[c].low in ("on", "upon", "for"):
+                c += 1  # 'calling on Congress to ...
+            if c >= len(toks) or c > qi:
+                return (men, (start, cue_end), None) if len(words) >= 5 else None
+            e = _content_end(masked, toks, c, se, text=self.text, adverbial=True)
+            s0, e0 = _strip_span(self.text, toks[c].start, e)
+            if not (s0 <= m.open and m.inner_end <= e0 + 1):
+                # the cue's clause ends before the quotation ('Lee proposed a debate - but the
+                # campaign rejected it as "ludicrous"'): a verb nearer the quotation may report it
+                if len(words) >= 5:
+                    return men, (start, cue_end), None
+                return self._verb_in_sentence(m, masked, toks, qi, se, len(words), after=e0)
+            span = (s0, max(e0, m.stop))
+            if len(words) >= 5 and len(masked[s0:m.open].split()) + len(masked[m.stop:e0].split()) < _LONG_MIXED:
+                span = None  # 'told reporters that "<a long quotation>"': the quotation is the content
             return men, (start, cue_end), span
         noun = self._noun_cue_in_sentence(m, masked, toks, qi, se)
         if noun is not None:
