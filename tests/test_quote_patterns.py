@@ -1176,3 +1176,9 @@ def test_round5_long_quotation_inside_a_longer_reported_clause_is_mixed():
 def test_round5_long_quotation_that_is_the_whole_clause_stays_direct():
     _, quotes = run('Mayor Ann Lee spoke. Lee told reporters that "the budget is a chance to start over again."')
     check(find(quotes, "the budget is a chance to start over again."), quotes, type="direct", speaker="Ann Lee")
+
+
+def test_round5_company_name_with_s_is_still_a_subject():
+    # 'Harlow's announced ...': a name ending in 's before a verb cue is its subject, not a possessor
+    _, quotes = run('Harlow\'s announced it would scrap its "jumbo" menu next year.')
+    check(find(quotes, 'it would scrap its "jumbo" menu next year'), quotes, type="mixed", speaker="Harlow")

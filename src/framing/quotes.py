@@ -1835,7 +1835,8 @@ class _Doc:
                     and len(words) < 5:
                 participle = (start, k)  # its speaker is the subject of an earlier cue of the sentence
                 continue
-            if k > 0 and toks[k - 1].cap and toks[k - 1].low.endswith(("'s", "’s")) and toks[k - 1].low not in _CONTRACTED_POSS:
+            if k > 0 and toks[k - 1].cap and toks[k - 1].low.endswith(("'s", "’s")) and toks[k - 1].low not in _CONTRACTED_POSS \
+                    and toks[k].low in SPEECH_NOUNS:
                 continue  # "Pike's promise to ...": a noun (see _noun_cue_in_sentence)
             subj = subject_before(toks, k, masked)
             if subj is None:
