@@ -1182,3 +1182,16 @@ def test_round5_company_name_with_s_is_still_a_subject():
     # 'Harlow's announced ...': a name ending in 's before a verb cue is its subject, not a possessor
     _, quotes = run('Harlow\'s announced it would scrap its "jumbo" menu next year.')
     check(find(quotes, 'it would scrap its "jumbo" menu next year'), quotes, type="mixed", speaker="Harlow")
+
+
+@pytest.mark.parametrize("body,text", [
+    # a cue coordinated with an earlier report ('... and calls her "..."') attributes a quotation after it
+    # to the earlier cue's subject
+    ('Mayor Ann Lee spoke. She says she respects Tom Reed and calls him "an extremely smart man with a long record '
+     'of service."', "an extremely smart man with a long record of service."),
+    ('Mayor Ann Lee said the plan would cost too much, and called it "the worst idea for public money in a decade."',
+     "the worst idea for public money in a decade."),
+])
+def test_round5_coordinated_cue_takes_the_earlier_subject(body, text):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="direct", speaker="Ann Lee")

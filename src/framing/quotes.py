@@ -1831,9 +1831,10 @@ class _Doc:
             k = index.get(start)
             if k is None or toks[k].text[0].isupper() or (k > 0 and toks[k - 1].low in DETERMINERS):
                 continue
-            if participle is None and k > 1 and toks[k].low.endswith("ing") and toks[k - 1].text == "," \
-                    and len(words) < 5:
-                participle = (start, k)  # its speaker is the subject of an earlier cue of the sentence
+            if participle is None and k > 1 and ((toks[k].low.endswith("ing") and toks[k - 1].text == ",")
+                                                 or (toks[k - 1].low in ("and", "but") and not toks[k].low.endswith("ing"))):
+                # ', calling on ...' / '... and calls her "..."': its speaker is the subject of an earlier cue
+                participle = (start, k)
                 continue
             if k > 0 and toks[k - 1].cap and toks[k - 1].low.endswith(("'s", "’s")) and toks[k - 1].low not in _CONTRACTED_POSS \
                     and toks[k].low in SPEECH_NOUNS:
