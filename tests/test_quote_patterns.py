@@ -1195,3 +1195,13 @@ def test_round5_company_name_with_s_is_still_a_subject():
 def test_round5_coordinated_cue_takes_the_earlier_subject(body, text):
     _, quotes = run(body)
     check(find(quotes, text), quotes, type="direct", speaker="Ann Lee")
+
+
+def test_round5_label_and_brand_are_naming_cues():
+    # 'labeled X "Y"' / 'branded X "Y"' are read like 'called X "Y"' (the quoted words are partial)
+    _, quotes = run('Governor Tom Reed is labeling the actions "a blatant abuse of power."')
+    check(find(quotes, "a blatant abuse of power."), quotes, type="partial", speaker="Tom Reed", lemma="label")
+    _, quotes = run('Governor Tom Reed branded the mayor "a liar" on Monday.')
+    check(find(quotes, "a liar"), quotes, type="partial", speaker="Tom Reed", lemma="brand", cls="hostile")
+    _, quotes = run('The program, labeled "Fast Track," starts in May.')
+    assert quotes.empty, listing(quotes)
