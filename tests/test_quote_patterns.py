@@ -1205,3 +1205,10 @@ def test_round5_label_and_brand_are_naming_cues():
     check(find(quotes, "a liar"), quotes, type="partial", speaker="Tom Reed", lemma="brand", cls="hostile")
     _, quotes = run('The program, labeled "Fast Track," starts in May.')
     assert quotes.empty, listing(quotes)
+
+
+def test_round5_cue_inside_a_fronted_clause_with_two_subordinators():
+    # 'If ... when he says ..., it would seem ...': the cue is still inside the fronted clause (no comma yet)
+    _, quotes = run('Mayor Ann Lee spoke. If we understand Lee correctly when she says she wants to "win every county" '
+                    'this year, it would seem she plans a long campaign.')
+    check(find(quotes, 'she wants to "win every county" this year'), quotes, type="mixed", speaker="Ann Lee")

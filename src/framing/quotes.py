@@ -1446,7 +1446,7 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
     quoted = False  # a quotation already inside the clause: what follows may be the journalist's
     # 'While he said he would not criticize Cruz, he did ...': a cue inside a fronted adverbial
     # clause; its content ends at the comma before the main clause's subject
-    fronted = bool(toks) and toks[0].low in _FRONTED and not any(x.low in _FRONTED for x in toks[1:k])
+    fronted = bool(toks) and toks[0].low in _FRONTED and not any(x.text == "," for x in toks[1:k])
     aside_end = -1  # '... Bill Clinton — often the easiest person to provoke — has been ...': a paired dash
     for i in range(k, len(toks)):
         t = toks[i]
