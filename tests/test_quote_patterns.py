@@ -1212,3 +1212,22 @@ def test_round5_cue_inside_a_fronted_clause_with_two_subordinators():
     _, quotes = run('Mayor Ann Lee spoke. If we understand Lee correctly when she says she wants to "win every county" '
                     'this year, it would seem she plans a long campaign.')
     check(find(quotes, 'she wants to "win every county" this year'), quotes, type="mixed", speaker="Ann Lee")
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # 'When asked (by X) whether ..., Y ...': the question is reported, by the asker if named (else nobody)
+    ('Mayor Ann Lee spoke. When asked to confirm her role in the "secret" talks, a separate source did so.',
+     'to confirm her role in the "secret" talks', ""),
+    ('Mayor Ann Lee spoke. Asked by Tom Reed if Lee "gets" the city, Ann Lee avoided an answer.',
+     'if Lee "gets" the city', "Tom Reed"),
+])
+def test_round5_fronted_asked_question(body, text, speaker):
+    _, quotes = run(body)
+    q = find(quotes, text)
+    check(q, quotes, type="mixed")
+    assert norm_speaker(q["speaker"]) == norm_speaker(speaker), listing(quotes)
+
+
+def test_round5_asked_needs_a_question_and_quoted_words():
+    _, quotes = run("Mayor Ann Lee spoke. When asked, a separate source confirmed it.")
+    assert not (quotes["type"] == "mixed").any(), listing(quotes)

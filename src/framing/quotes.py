@@ -1392,6 +1392,7 @@ _GLUE_GOES_ON = frozenset("and or but when if because that to as saying says sai
 _TITLE_SMALL = frozenset("the a an of and or in on at to for with from by".split())
 
 
+_ASKED_LEAD = frozenset("when if after once but and so".split())  # 'But when asked whether ...'
 _FRONTING_PREP = frozenset("in by after while when before since without upon".split())
 _IN_WORDS = re.compile(r"\b[Ii]n (?:(his|her|their|its|(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*(?:'s|’s|’|'))(?: own)? words"
                        r"|the words of ((?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*)),?\s*$")
@@ -2219,7 +2220,9 @@ class _Doc:
             lemma, cls = self.cues.get(form)
             if cs < covered_until:
                 continue
-            if k <= 1 and toks[k].low.endswith("ing") and lemma != "according to" and (k == 0 or toks[0].low in _FRONTING_PREP):
+            if k <= 2 and lemma != "according to" and (
+                    (k <= 1 and toks[k].low.endswith("ing") and (k == 0 or toks[0].low in _FRONTING_PREP))
+                    or (toks[k].low == "asked" and all(x.low in _ASKED_LEAD for x in toks[:k]))):
                 q = self._fronted_participle(p, masked, toks, k, by_pos)
                 if q is not None:
                     for m in q[0].marks:
@@ -2283,12 +2286,25 @@ class _Doc:
         with quoted words (a mixed quote); returns (quote, end offset) or None."""
         text, n = self.text, len(toks)
         c = k + 1
+        asker = None
+        if toks[k].low == "asked":  # 'When asked (by Reed) whether ...': the question; the asker speaks
+            if c < n and toks[c].low == "by":
+                np = np_after(toks, c + 1)
+                if np is None:
+                    return None
+                z = np[0]
+                while z < np[1] and toks[z].low not in ("if", "whether", "to", "how", "what", "why", "about", "when"):
+                    z += 1
+                asker, c = (np[0], z), z
+            if c >= n or toks[c].low not in ("if", "whether", "to", "how", "what", "why", "about", "when", "who"):
+                return None
         if c < n and toks[c].low in ("that", "on", "upon", "about"):
             c += 1
         for x in range(c + 1, min(n - 1, c + 40)):
             t = toks[x]
             closes = t.is_quote and text[t.start:t.end].rstrip(ALL_MARKS)[-1:] == ","
-            if t.text in (".", ";", ":", "!", "?") or t.start in self._cue_starts and not t.low.endswith("ing"):
+            if t.text in (".", ";", ":", "!", "?") or (t.start in self._cue_starts and not t.low.endswith("ing")
+                                                        and toks[k].low != "asked"):
                 return None
             if t.text != "," and not closes:
                 continue
@@ -2307,9 +2323,15 @@ class _Doc:
             marks_ = [m for m in by_pos.values() if toks[c].start <= m.open < e and not m.used]
             if not marks_:
                 return None
-            men = resolve_mention(text, masked, (toks[np[0]].start, toks[np[1] - 1].end), self.book)
-            if not men.speaker:
-                return None
+            if toks[k].low == "asked":  # the one asked is the main clause's subject, not the speaker
+                men = resolve_mention(text, masked, (toks[asker[0]].start, toks[asker[1] - 1].end), self.book) \
+                    if asker is not None else None
+                if men is not None and not men.speaker:
+                    return None
+            else:
+                men = resolve_mention(text, masked, (toks[np[0]].start, toks[np[1] - 1].end), self.book)
+                if not men.speaker:
+                    return None
             s0, e0 = _strip_span(text, toks[c].start, e)
             return Quote([[s0, max(e0, e if closes else e0)]], "mixed", (toks[k].start, toks[k].end), men, p,
                          marks=marks_), e
