@@ -940,3 +940,306 @@ def test_a_clause_after_and_then_is_still_reported():
     assert rows[["type", "text", "speaker", "cue_lemma"]].values.tolist() == [
         ["indirect", "the judge and then the jury had erred", "Trump", "say"]]
 
+
+
+# ---------------------------------------------------------------- round 5 (recall)
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # '<clause>, <participle clause>, said X': the phrase between the commas is no appositive of a subject
+    ('The levy would bring a "winter of pain" to the county, forcing cuts to libraries, said Nora Quist, '
+     'an economist at the institute.',
+     'The levy would bring a "winter of pain" to the county, forcing cuts to libraries', "Nora Quist"),
+    ('The port has grown slowly, and it has used "soft words" with its rivals, said Omar Haddad.',
+     'The port has grown slowly, and it has used "soft words" with its rivals', "Omar Haddad"),
+])
+def test_round5_clause_then_inverted_cue(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # a real appositive before the cue keeps its subject
+    ('Governor Ruth Abbey, speaking at a rally, said the levy was "dead."', 'the levy was "dead."', "Ruth Abbey"),
+    ("Mayor Ed Lee, and his deputy, said the road would open.", "the road would open", "Ed Lee"),
+])
+def test_round5_appositive_before_cue_still_subject(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, speaker=speaker)
+
+
+@pytest.mark.parametrize("body,text", [
+    # 'said Friday the plan ...': the day is not part of the reported clause
+    ('Governor Ruth Abbey said Friday the levy was "dead."', 'the levy was "dead."'),
+    ("Chief Tom Brandt said Monday night the road would reopen.", "the road would reopen"),
+    # ... but a day that is the clause's subject stays
+    ("Chief Tom Brandt said Monday was the deadline.", "Monday was the deadline"),
+])
+def test_round5_day_after_cue(body, text):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, speaker=("Ruth Abbey", "Tom Brandt"))
+
+
+def test_round5_inverted_cue_with_adjunct_then_participle():
+    # '<clause>, X said on Tuesday, noting ...': the clause before the attribution is still reported
+    _, quotes = run('The county\'s "failures" are shameful, Lopez said on Tuesday in Austin, noting that the mayor '
+                    '"never listens."')
+    check(find(quotes, 'The county\'s "failures" are shameful'), quotes, type="mixed", speaker="Lopez")
+    check(find(quotes, 'the mayor "never listens."'), quotes, type="mixed", speaker="Lopez")
+
+
+@pytest.mark.parametrize("body,text", [
+    # a comma-closed quotation inside a reported clause: an adverbial clause after it is still reported
+    ('The mayor told a crowd in Dayton on Monday that the levy was "a disaster," compared to what the council '
+     'had wanted.', 'the levy was "a disaster," compared to what the council had wanted'),
+    ('Chief Tom Brandt wrote that the request was "pointless," because the files had been destroyed.',
+     'the request was "pointless," because the files had been destroyed'),
+])
+def test_round5_adverbial_clause_after_comma_closed_quotation(body, text):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed")
+
+
+@pytest.mark.parametrize("body,text", [
+    # ... but other words after it are the journalist's ('in an interview', 'for instance', a relative clause)
+    ('Chief Tom Brandt said the request was "pointless," in an interview on Sunday.', 'the request was "pointless,"'),
+    ('Chief Tom Brandt said the plan was "pointless," for instance, and the mayor agreed.',
+     'the plan was "pointless,"'),
+    # and after 'called X': the quoted words stay partial
+    ('Brandt called the plan a "rush job," because it had no budget.', "rush job,"),
+])
+def test_round5_comma_closed_quotation_still_ends_otherwise(body, text):
+    _, quotes = run(body)
+    find(quotes, text)
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # a speech noun after a possessive, its complement holding the quotation: a mixed quote of the possessor
+    ('Senator Ana Ruiz testified on Monday. Few people believed her claim that she "never saw the memo" '
+     'before the vote.', 'she "never saw the memo" before the vote', "Ana Ruiz"),
+    ('Governor Tom Pike spoke in Salem. His call for "a complete freeze" on hiring angered the unions.',
+     '"a complete freeze" on hiring', "Tom Pike"),
+    ('Tom Pike\'s promise to be "neutral" in the talks was doubted by both sides.',
+     'to be "neutral" in the talks', "Tom Pike"),
+    ('Tom Pike\'s accusation that the mayor was playing "the victim" and would be a failed leader if she were '
+     're-elected sparked a debate.',
+     'the mayor was playing "the victim" and would be a failed leader if she were re-elected', "Tom Pike"),
+])
+def test_round5_speech_noun_after_possessive(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
+
+
+@pytest.mark.parametrize("body", [
+    # no possessor, another noun, or no complement: not a report
+    'The claim that the river was "poisoned" spread quickly.',
+    'Tom Pike\'s trip to the "Big Apple" was short.',
+    'The council debated his warning about "rogue landlords" on Tuesday.',
+])
+def test_round5_speech_noun_needs_possessor_and_complement(body):
+    _, quotes = run(body)
+    assert not (quotes["type"] == "mixed").any(), listing(quotes)
+
+
+def test_round5_belief_verb_with_quoted_words():
+    # a named subject's belief verb in the present tense before a short quotation reports it
+    _, quotes = run('Chris Dodd spoke in Hartford. He thinks the budget should now be a "litmus test" for every member.')
+    check(find(quotes, 'the budget should now be a "litmus test" for every member'), quotes, type="mixed",
+          speaker="Chris Dodd")
+
+
+def test_round5_belief_verb_needs_a_named_subject():
+    _, quotes = run('The old building thinks nothing of its "historic" status.')
+    assert quotes.empty, listing(quotes)
+
+
+def test_round5_quotation_glued_into_the_journalists_clause_is_not_a_continuation():
+    # a later quotation inside the journalist's own clause ('blamed the defeat on a "..."') is not one
+    # more fragment of the speaker's direct quote
+    _, quotes = run('Mayor Ann Lee spoke on Monday. "We lost the vote," Lee said. She blamed the defeat on a '
+                    '"badly run campaign," not on the voters.')
+    q = find(quotes, "We lost the vote,")
+    check(q, quotes, type="direct", speaker="Ann Lee")
+    assert len(q["fragments"]) == 1
+
+
+@pytest.mark.parametrize("body", [
+    # ... but the speaker's words going on after the attribution, a conjunction or a title stay one quote
+    'Mayor Ann Lee spoke on Monday. "We lost," Lee said, and "we will fight again."',
+    'Mayor Ann Lee spoke on Monday. "We lost," Lee said. "We will fight again."',
+    'Mayor Ann Lee spoke on Monday. "We lost," Lee said on "Morning Edition." "We will fight again."',
+])
+def test_round5_continuations_of_direct_quotes_stay_fragments(body):
+    _, quotes = run(body)
+    direct = quotes[quotes["type"] == "direct"]
+    assert len(direct) == 1 and len(direct.iloc[0]["fragments"]) >= 2, listing(quotes)
+
+
+def test_round5_glued_quotation_without_a_cue_is_dropped():
+    # after a direct quote, a long quotation glued into the journalist's words with no cue of its own
+    # is neither a fragment of that quote nor a quote of its own
+    _, quotes = run('Mayor Ann Lee spoke on Monday. "We lost the vote," Lee said. Voters can expect her to face the '
+                    'council with "a lot more anger than they have ever seen from me."')
+    assert quotes["text"].tolist() == ["We lost the vote,"], listing(quotes)
+
+
+def test_round5_verb_after_an_earlier_cues_clause_reports_the_quotation():
+    # the nearest cue's clause ends before the quotation: a named subject's verb nearer to it reports it
+    _, quotes = run('Mayor Ann Lee proposed a vote in April - but the Harmon campaign rejected the plan as "absurd" '
+                    'because the fair would be on that day.')
+    check(find(quotes, 'the plan as "absurd" because the fair would be on that day'), quotes, type="mixed",
+          speaker="Harmon campaign")
+    check(find(quotes, "a vote in April"), quotes, type="indirect", speaker="Ann Lee")
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # a cue in a restrictive relative clause ('an actor who promises that ...'), its clause holding quoted words
+    ('The ad stars a Lincoln impersonator who promises that Reed won\'t "send you to fight wars overseas."',
+     'Reed won\'t "send you to fight wars overseas."', "Lincoln impersonator"),
+    ('For someone who conceded in a debate that she is "not a natural politician," Ann Lee had a good night.',
+     'she is "not a natural politician,"', "someone"),
+    ('Senator Tom Reed - who previously said he would "bomb the hell out of" the oil fields - spoke at a rally.',
+     'he would "bomb the hell out of" the oil fields', "Tom Reed"),
+    # the clause ends before the main verb of the sentence
+    ('Members who argue that the levy is "a scam" were outvoted on Monday.', 'the levy is "a scam"', "members"),
+])
+def test_round5_cue_in_restrictive_relative_clause(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
+
+
+@pytest.mark.parametrize("body", [
+    # without quoted words the relative clause describes a group rather than reporting speech
+    "Voters who say the economy matters most were evenly divided.",
+    # a non-speech verb in a restrictive relative clause does not report the quoted words
+    'He met a banker who gave large checks to "super PACs" last year.',
+])
+def test_round5_restrictive_relative_without_quotation_is_no_report(body):
+    _, quotes = run(body)
+    assert not quotes["type"].isin(["indirect", "mixed"]).any(), listing(quotes)
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # a participle cue opening the sentence reports the words up to the comma; the main clause's subject speaks
+    ('Conceding that a deal would come "down the line," Mayor Ann Lee warned that it would take years.',
+     'a deal would come "down the line,"', "Ann Lee"),
+    ('Acknowledging that Reed "says a lot of silly stuff," though, Ann Lee did suggest that his wealth helps him.',
+     'Reed "says a lot of silly stuff,"', "Ann Lee"),
+    ('In declaring the statements "not Christian," the pope again showed his knack for politics.',
+     'the statements "not Christian,"', "pope"),
+])
+def test_round5_fronted_participle_cue(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
+
+
+@pytest.mark.parametrize("body", [
+    # no quoted words in the participle clause, or 'According to': not this rule
+    "Speaking to reporters on Monday, Ann Lee said the plan was ready.",
+    'According to her "clawback" plan, firms must repay the money.',
+])
+def test_round5_fronted_participle_needs_quoted_words(body):
+    _, quotes = run(body)
+    assert not ((quotes["type"] == "mixed") & (quotes["speaker"] == "Ann Lee")).any(), listing(quotes)
+    assert not quotes["text"].str.startswith("to her").any(), listing(quotes)
+
+
+@pytest.mark.parametrize("body,text", [
+    # a participle cue after a comma reports its own clause, spoken by the subject of the sentence's cue
+    ('"This merger will leave taxpayers holding the bag," Senator Ann Lee said in a statement, calling on Congress '
+     'to act and force large firms to pay "their fair share" of taxes.',
+     'Congress to act and force large firms to pay "their fair share" of taxes'),
+    ('Senator Ann Lee criticised the merger, calling on Congress to force large firms to pay "their fair share" of '
+     'taxes.', 'Congress to force large firms to pay "their fair share" of taxes'),
+])
+def test_round5_participle_cue_reports_its_own_clause(body, text):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="mixed", speaker="Ann Lee")
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # 'in X's words,' / 'in the words of X,' names the source of the quotation that follows
+    ('The summit was held in Oslo because, in Forbes\' words, "it is the most creative city on the planet."',
+     "it is the most creative city on the planet.", "Forbes"),
+    ('The fund was set up because, in the words of Tom Reed, "the banks had failed us."',
+     "the banks had failed us.", "Tom Reed"),
+    ('Mayor Ann Lee spoke. "We lost," Mr. Tom Reed said. The vote went badly because, in her own words, "nobody came."',
+     "nobody came.", "Ann Lee"),
+])
+def test_round5_in_x_words(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="direct", speaker=speaker)
+
+
+def test_round5_words_without_in_are_no_source():
+    _, quotes = run('Mayor Ann Lee spoke. "We lost," Lee said. Her words, "we will be back," echoed.')
+    assert not (quotes["speaker"] == "Her").any(), listing(quotes)
+
+
+def test_round5_long_quotation_inside_a_longer_reported_clause_is_mixed():
+    # a long quotation with at least five of the journalist's words around it in the reported clause
+    _, quotes = run('Mayor Ann Lee spoke. Lee said the council sees the budget as a chance to show voters an '
+                    'alternative to "the gloomy, fearful, dishonest politics of the last decade" heard in the state.')
+    check(find(quotes, 'the council sees the budget as a chance to show voters an alternative to "the gloomy, '
+                       'fearful, dishonest politics of the last decade" heard in the state'),
+          quotes, type="mixed", speaker="Ann Lee")
+
+
+def test_round5_long_quotation_that_is_the_whole_clause_stays_direct():
+    _, quotes = run('Mayor Ann Lee spoke. Lee told reporters that "the budget is a chance to start over again."')
+    check(find(quotes, "the budget is a chance to start over again."), quotes, type="direct", speaker="Ann Lee")
+
+
+def test_round5_company_name_with_s_is_still_a_subject():
+    # 'Harlow's announced ...': a name ending in 's before a verb cue is its subject, not a possessor
+    _, quotes = run('Harlow\'s announced it would scrap its "jumbo" menu next year.')
+    check(find(quotes, 'it would scrap its "jumbo" menu next year'), quotes, type="mixed", speaker="Harlow")
+
+
+@pytest.mark.parametrize("body,text", [
+    # a cue coordinated with an earlier report ('... and calls her "..."') attributes a quotation after it
+    # to the earlier cue's subject
+    ('Mayor Ann Lee spoke. She says she respects Tom Reed and calls him "an extremely smart man with a long record '
+     'of service."', "an extremely smart man with a long record of service."),
+    ('Mayor Ann Lee said the plan would cost too much, and called it "the worst idea for public money in a decade."',
+     "the worst idea for public money in a decade."),
+])
+def test_round5_coordinated_cue_takes_the_earlier_subject(body, text):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="direct", speaker="Ann Lee")
+
+
+def test_round5_label_and_brand_are_naming_cues():
+    # 'labeled X "Y"' / 'branded X "Y"' are read like 'called X "Y"' (the quoted words are partial)
+    _, quotes = run('Governor Tom Reed is labeling the actions "a blatant abuse of power."')
+    check(find(quotes, "a blatant abuse of power."), quotes, type="partial", speaker="Tom Reed", lemma="label")
+    _, quotes = run('Governor Tom Reed branded the mayor "a liar" on Monday.')
+    check(find(quotes, "a liar"), quotes, type="partial", speaker="Tom Reed", lemma="brand", cls="hostile")
+    _, quotes = run('The program, labeled "Fast Track," starts in May.')
+    assert quotes.empty, listing(quotes)
+
+
+def test_round5_cue_inside_a_fronted_clause_with_two_subordinators():
+    # 'If ... when he says ..., it would seem ...': the cue is still inside the fronted clause (no comma yet)
+    _, quotes = run('Mayor Ann Lee spoke. If we understand Lee correctly when she says she wants to "win every county" '
+                    'this year, it would seem she plans a long campaign.')
+    check(find(quotes, 'she wants to "win every county" this year'), quotes, type="mixed", speaker="Ann Lee")
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # 'When asked (by X) whether ..., Y ...': the question is reported, by the asker if named (else nobody)
+    ('Mayor Ann Lee spoke. When asked to confirm her role in the "secret" talks, a separate source did so.',
+     'to confirm her role in the "secret" talks', ""),
+    ('Mayor Ann Lee spoke. Asked by Tom Reed if Lee "gets" the city, Ann Lee avoided an answer.',
+     'if Lee "gets" the city', "Tom Reed"),
+])
+def test_round5_fronted_asked_question(body, text, speaker):
+    _, quotes = run(body)
+    q = find(quotes, text)
+    check(q, quotes, type="mixed")
+    assert norm_speaker(q["speaker"]) == norm_speaker(speaker), listing(quotes)
+
+
+def test_round5_asked_needs_a_question_and_quoted_words():
+    _, quotes = run("Mayor Ann Lee spoke. When asked, a separate source confirmed it.")
+    assert not (quotes["type"] == "mixed").any(), listing(quotes)

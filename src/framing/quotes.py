@@ -539,6 +539,13 @@ def subject_before(toks: list[Tok], k: int, masked: str) -> tuple[int, int, str]
         if np is not None:
             return np[0], np[1], f"relative:{j}"
         return None
+    if toks[j].text == "who" and j >= 1:
+        # "a Lincoln impersonator who promises ...", "Reed - who previously said ...": the antecedent
+        b = j - 1 if toks[j - 1].text not in ("-", "\u2013", "\u2014") or j < 2 else j - 2
+        np = _np_back(toks, _skip_back(toks, b))
+        if np is not None and np[1] == b + 1:
+            return np[0], np[1], f"relative:{j}"
+        return None
     np = _np_back(toks, j)
     if np is None:
         return None
@@ -595,6 +602,19 @@ def _trailing_adjunct(toks: list[Tok], k: int) -> bool:
         if t.low == "to" and x + 1 < end and not (toks[x + 1].cap or toks[x + 1].low in DETERMINERS):
             return False  # "she said to go home": an infinitive, not an adjunct
     return True
+
+
+def _adjunct_then_participle(toks: list[Tok], k: int) -> bool:
+    """'<clause>, she said [on Tuesday], adding that ...': from ``k``, at most an adjunct, then a
+    comma and a participle clause (which has the same subject)."""
+    for c in range(k, min(len(toks) - 1, k + 15)):
+        if toks[c].text == ",":
+            nxt = toks[c + 1]
+            return not nxt.cap and nxt.low.endswith("ing") and len(nxt.low) > 5 \
+                and (c == k or _trailing_adjunct(toks[:c], k))
+        if toks[c].is_quote or toks[c].text in (".", ";", ":", "!", "?"):
+            return False
+    return False
 
 
 _ADJUNCT_PREP = frozenset("in on at during with to after before from for by via through over into".split())
@@ -1312,7 +1332,86 @@ def _paired_dash(toks: list[Tok], i: int, masked: str) -> int:
 _QUOTE_GOES_ON = frozenset("said says told added he she they it i we".split())  # '"Q," he said' is handled by the cue
 _CONTINUES_SENTENCE = frozenset("that would could should will can might must may is was are were has had have".split())  # "Q," he said, that ...
 _COORD_ADVERBS = frozenset("then later also again quickly".split())  # '... and then said that ...'
+_ADVERBIAL_GOES_ON = frozenset("because compared before after if unless since despite given than rather".split())
+SPEECH_NOUNS = frozenset("""claim claims assertion assertions accusation accusations allegation allegations promise
+pledge vow call calls insistence contention argument suggestion prediction threat demand complaint boast admission
+denial warning conclusion charge view belief assessment position observation remark comment statement explanation
+announcement acknowledgment acknowledgement declaration hope fear insinuation""".split())
+_TO_NOUNS = frozenset("promise pledge vow call calls threat demand".split())
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_CONTRACTED_POSS = frozenset("he's she's it's that's there's what's who's let's here's he’s she’s it’s that’s there’s what’s who’s let’s here’s".split())
+_FINITE = frozenset("is was are were has have had will would can could should may might must does did do".split())
+_SUBORDINATORS = frozenset("if when because that who which while as since unless whether although though where".split())
+
+
+def _complement_end(text: str, toks: list[Tok], c: int, end: int, finite: int) -> int:
+    """End (offset, at most ``end``) of a noun's complement starting at token ``c``: 'his call
+    for "a freeze" on hiring [angered unions]', 'her claim that she "never saw it" [was false]'.
+    The complement has ``finite`` finite verbs of its own (1 for a that-clause, 0 for an
+    infinitive or object); the next finite verb after a noun, not coordinated and not in a
+    subordinate clause, is the sentence's main verb, and the complement ends before it (an
+    infinitive or object also at a comma)."""
+    seen, pending = 0, 0
+    for i in range(c, len(toks)):
+        t = toks[i]
+        if t.start >= end:
+            break
+        if not finite and i > c and (t.text == "," or (t.is_quote and text[t.start:t.end].rstrip(ALL_MARKS)[-1:] == ",")):
+            return t.end if t.is_quote else t.start
+        low = t.low
+        if low in _SUBORDINATORS and i > c:
+            pending += 1
+            continue
+        verb = not t.cap and (low in _FINITE or (low.endswith("ed") and len(low) > 4))
+        if not verb or i == c:
+            continue
+        prev = toks[i - 1].low
+        if prev in AUX or prev in _FINITE or prev in DETERMINERS or prev in ("be", "been", "being", "to", "not", "and", "or", "but") \
+                or prev.endswith("ly") or toks[i - 1].is_quote and low.endswith("ed"):
+            continue
+        if pending:
+            pending -= 1
+            continue
+        seen += 1
+        if seen > finite:
+            return toks[i - 1].end
+    return end
+
+
+_BELIEF_PRESENT = frozenset("thinks believes feels fears hopes worries expects suspects figures".split())  # '... thinks the issue is a "litmus test"'
+def _glued_quotation(text: str, between: str, m: Marked) -> bool:
+    """Is the quotation ``m`` part of the journalist's syntax (a word right before its mark,
+    'blamed the violence on a "disturbed person"') after a quote's attribution ``between``,
+    rather than the quoted speech going on? Titles ('said on "Meet the Press."') are not."""
+    b = between.rstrip()
+    if not b[-1:].isalnum() or "\n" in between:
+        return False
+    last = b.split()[-1]
+    if last[:1].isupper() or last.lower() in _GLUE_GOES_ON or last.lower().endswith(("'s", "’s")):
+        return False  # '..., she said, and "B"', '... when "B"', 'Obama "B"': the quoted words go on
+    words = text[m.inner_start:m.inner_end].split()
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    if not words or (len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() for w in content)):
+        return False  # a title: 'said on "Meet the Press."'
+    return True
+
+
+_GLUE_GOES_ON = frozenset("and or but when if because that to as saying says said like".split())
+_TITLE_SMALL = frozenset("the a an of and or in on at to for with from by".split())
+
+
+_ASKED_LEAD = frozenset("when if after once but and so".split())  # 'But when asked whether ...'
+_FRONTING_PREP = frozenset("in by after while when before since without upon".split())
+_IN_WORDS = re.compile(r"\b[Ii]n (?:(his|her|their|its|(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*(?:'s|’s|’|'))(?: own)? words"
+                       r"|the words of ((?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*)),?\s*$")
+_LONG_MIXED = 5  # words of the journalist's around a long quotation that make its reported clause a mixed quote
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
+
+
+def _not_appositive(t: Tok) -> bool:
+    """Can a comma-delimited phrase starting with ``t`` not be an appositive of the noun before
+    it ('..., and it has cut ...,' / '..., forcing cuts to parks,')?"""
+    return t.low in ("and", "but", "or", "yet", "so") or (not t.cap and t.low.endswith("ing") and len(t.low) > 5)
 
 
 def _new_report(toks: list[Tok], j: int, cue_starts) -> bool:
@@ -1347,7 +1446,8 @@ def _semicolon_goes_on(toks: list[Tok], i: int, cue_starts) -> bool:
     return i + 1 < len(toks) and toks[i + 1].low not in ("however", "but", "meanwhile", "still", "yet")
 
 
-def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(), *, text: str | None = None) -> int:
+def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(), *, text: str | None = None,
+                 adverbial: bool = False) -> int:
     """End of a reported clause starting at token ``k``: the sentence end, or before
     ", adding", ", saying", ", according to", ", X said" (another cue with its own subject);
     with ``text``, also right after a quotation inside the clause that closes on its own
@@ -1355,7 +1455,7 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
     quoted = False  # a quotation already inside the clause: what follows may be the journalist's
     # 'While he said he would not criticize Cruz, he did ...': a cue inside a fronted adverbial
     # clause; its content ends at the comma before the main clause's subject
-    fronted = bool(toks) and toks[0].low in _FRONTED and not any(x.low in _FRONTED for x in toks[1:k])
+    fronted = bool(toks) and toks[0].low in _FRONTED and not any(x.text == "," for x in toks[1:k])
     aside_end = -1  # '... Bill Clinton — often the easiest person to provoke — has been ...': a paired dash
     for i in range(k, len(toks)):
         t = toks[i]
@@ -1376,7 +1476,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
                     b -= 1
                 coordinated = text[b] == "," and toks[i + 1].low == "and" and i + 2 < len(toks) \
                     and (toks[i + 2].is_quote or toks[i + 2].low == "that")  # '... "loves China," and "..."'
-                if text[b] in ",.!?" and toks[i + 1].low not in _QUOTE_GOES_ON and not coordinated:
+                # with ``adverbial`` (a reported clause): '... is "peanuts," compared to ...' goes on
+                goes_on = adverbial and text[b] == "," and toks[i + 1].low in _ADVERBIAL_GOES_ON
+                if text[b] in ",.!?" and toks[i + 1].low not in _QUOTE_GOES_ON and not coordinated and not goes_on:
                     return t.end
             continue
         if quoted and i + 1 < len(toks):
@@ -1537,6 +1639,7 @@ class _Doc:
         self.paras, self.has_title = _paragraph_spans(text, title, excluded)
         self.book = EntityBook()
         self.quotes: list[Quote] = []
+        self._glued: Marked | None = None  # the last quotation refused as a continuation (_glued_quotation)
 
     # ---- marks
     def _mark_paragraphs(self) -> list[list[Marked]]:
@@ -1601,6 +1704,13 @@ class _Doc:
                         q.marks.append(m)
                     m.used = True
                     continue
+                words_of = self._in_words_of(m, masked, ps)
+                if words_of is not None:  # '..., in Forbes' words, "they are ..."': a source of its own
+                    q = Quote([[m.inner_start, m.inner_end]], "direct", (words_of.start, words_of.end), words_of, p, marks=[m])
+                    m.used = True
+                    chain_quote[m.chain] = q
+                    para_quotes.append(q)
+                    continue
                 prev_q = self._previous_direct(para_quotes, m)
                 if prev_q is not None:
                     # "A," she said. "B." : one attribution with several fragments
@@ -1617,7 +1727,7 @@ class _Doc:
                 in_sentence = None
                 if colon is None:
                     in_sentence = self._cue_in_sentence(m, masked, sents_here)
-                    if in_sentence is None and not self._standalone(m, masked, ps, pe):
+                    if in_sentence is None and (self._glued is m or not self._standalone(m, masked, ps, pe)):
                         continue
                 q = Quote([[m.inner_start, m.inner_end]], "direct", paragraph=p, marks=[m])
                 if in_sentence is not None:
@@ -1725,10 +1835,19 @@ class _Doc:
             return None
         self._masked_cache = masked
         hits = [h.start() for h in self.cues.pattern.finditer(masked, ss, m.open)]
+        participle = None  # ', calling on Congress to pay "their fair share"': the clause of a participle cue
         for start in reversed(hits):
             k = index.get(start)
             if k is None or toks[k].text[0].isupper() or (k > 0 and toks[k - 1].low in DETERMINERS):
                 continue
+            if participle is None and k > 1 and ((toks[k].low.endswith("ing") and toks[k - 1].text == ",")
+                                                 or (toks[k - 1].low in ("and", "but") and not toks[k].low.endswith("ing"))):
+                # ', calling on ...' / '... and calls her "..."': its speaker is the subject of an earlier cue
+                participle = (start, k)
+                continue
+            if k > 0 and toks[k - 1].cap and toks[k - 1].low.endswith(("'s", "’s")) and toks[k - 1].low not in _CONTRACTED_POSS \
+                    and toks[k].low in SPEECH_NOUNS:
+                continue  # "Pike's promise to ...": a noun (see _noun_cue_in_sentence)
             subj = subject_before(toks, k, masked)
             if subj is None:
                 continue
@@ -1736,38 +1855,109 @@ class _Doc:
             men = resolve_mention(self.text, masked, (toks[i].start, toks[j - 1].end), self.book)
             if not men.speaker:
                 continue
+            if participle is not None:
+                start, k = participle
             cue_end = self._cue_at(toks, k)
-            span = None
-            if len(words) < 5:
-                c = k + 1
-                while c < len(toks) and toks[c].start < cue_end:
-                    c += 1
-                if c < len(toks) and toks[c].low == "that":
-                    c += 1
-                if c >= len(toks) or c > qi:
-                    return None
-                e = _content_end(masked, toks, c, se, text=self.text)
-                s0, e0 = _strip_span(self.text, toks[c].start, e)
-                if not (s0 <= m.open and m.inner_end <= e0 + 1):
-                    return None
-                span = (s0, max(e0, m.stop))
+            # the reported clause around the quotation: a short quotation is always a mixed quote of it; a
+            # long one when the journalist's words around it are at least _LONG_MIXED ('Sanders said the
+            # candidate sees the convention as ... "the divisive, doom and gloom, fear-mongering" offered ...')
+            c = k + 1
+            while c < len(toks) and toks[c].start < cue_end:
+                c += 1
+            if c < len(toks) and toks[c].low == "that":
+                c += 1
+            elif participle is not None and c < len(toks) and toks[c].low in ("on", "upon", "for"):
+                c += 1  # 'calling on Congress to ...
+            if c >= len(toks) or c > qi:
+                return (men, (start, cue_end), None) if len(words) >= 5 else None
+            e = _content_end(masked, toks, c, se, text=self.text, adverbial=True)
+            s0, e0 = _strip_span(self.text, toks[c].start, e)
+            if not (s0 <= m.open and m.inner_end <= e0 + 1):
+                # the cue's clause ends before the quotation ('Lee proposed a debate - but the
+                # campaign rejected it as "ludicrous"'): a verb nearer the quotation may report it
+                if len(words) >= 5:
+                    return men, (start, cue_end), None
+                return self._verb_in_sentence(m, masked, toks, qi, se, len(words), after=e0)
+            span = (s0, max(e0, m.stop))
+            if len(words) >= 5 and len(masked[s0:m.open].split()) + len(masked[m.stop:e0].split()) < _LONG_MIXED:
+                span = None  # 'told reporters that "<a long quotation>"': the quotation is the content
             return men, (start, cue_end), span
+        noun = self._noun_cue_in_sentence(m, masked, toks, qi, se)
+        if noun is not None:
+            return noun
         return self._verb_in_sentence(m, masked, toks, qi, se, len(words))
 
-    def _verb_in_sentence(self, m: Marked, masked: str, toks: list[Tok], qi: int, se: int, n_words: int):
+    def _noun_cue_in_sentence(self, m: Marked, masked: str, toks: list[Tok], qi: int, se: int):
+        """'her claim that she "never sent" ...', 'his call for "a total ban" on ...', 'Lee's
+        promise to be "neutral"': a speech noun after a possessive, with its that-clause,
+        infinitive or object holding the quotation; the possessor is the speaker and the
+        complement a mixed quote (no ``cue`` recorded, as for other cue-less reports)."""
+        for v in range(qi - 1, max(0, qi - 25), -1):
+            t = toks[v]
+            if t.is_quote or t.text in (".", ";", ":", "!", "?"):
+                return None
+            if t.low not in SPEECH_NOUNS or v + 1 > qi:
+                continue
+            nxt = toks[v + 1].low
+            if not (nxt == "that" or (nxt == "to" and t.low in _TO_NOUNS) or (nxt == "for" and t.low in ("call", "calls"))):
+                return None
+            p = v - 1
+            while p >= 0 and v - p <= 3 and not toks[p].cap and toks[p].low not in DETERMINERS \
+                    and toks[p].low not in _POSSESSIVE_PRONOUNS and _np_token_ok(toks[p]) and not toks[p].low.endswith(("'s", "’s")):
+                p -= 1  # "her recent evidence-free assertion": adjectives between possessor and noun
+            if p < 0:
+                return None
+            poss = toks[p]
+            if poss.low in _POSSESSIVE_PRONOUNS:
+                ent = self.book.resolve_pronoun(_POSSESSIVE_PRONOUNS[poss.low], poss.start)
+                if ent is None:
+                    return None
+                men = Mention(poss.text, poss.start, poss.end, ent.name, "pronoun", "", ent.kind)
+            elif poss.low.endswith(("'s", "’s")) and poss.cap and poss.low not in _CONTRACTED_POSS:
+                a = p
+                while a - 1 >= 0 and p - a < 4 and toks[a - 1].cap and _np_token_ok(toks[a - 1]) \
+                        and toks[a - 1].low not in DETERMINERS:
+                    a -= 1
+                if a == p and a > 0 and toks[a - 1].low in ("the",):
+                    return None  # "the company's claim": too often not a person's words
+                men = resolve_mention(self.text, masked, (toks[a].start, poss.end - 2), self.book)
+                if not men.speaker:
+                    return None
+            else:
+                return None
+            c = v + 2 if nxt in ("that", "for") else v + 1
+            if c > qi:
+                return None
+            e = _content_end(masked, toks, c, se, self._cue_starts_all(masked, toks), text=self.text, adverbial=True)
+            e = _complement_end(self.text, toks, c, e, 1 if nxt == "that" else 0)
+            s0, e0 = _strip_span(self.text, toks[c].start, e)
+            if not (s0 <= m.open and m.inner_end <= e0 + 1):
+                return None
+            if s0 == m.open and max(e0, m.stop) == m.stop:
+                return men, None, None  # 'his call for "a total ban."': the quotation is the whole complement
+            return men, None, (s0, max(e0, m.stop))
+        return None
+
+    def _cue_starts_all(self, masked: str, toks: list[Tok]) -> set:
+        return {mm.start() for mm in self.cues.pattern.finditer(masked, toks[0].start, toks[-1].end)} if toks else set()
+
+    def _verb_in_sentence(self, m: Marked, masked: str, toks: list[Tok], qi: int, se: int, n_words: int, after: int = -1):
         """No reporting cue: a named subject's past-tense verb before the quote
         ("Cruz questioned Trump's 'New York values'") makes the object phrase a mixed quote."""
         for v in range(qi - 1, 0, -1):
             t = toks[v]
-            if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR or _pronoun_verb(toks, v)) \
+            if t.start < after:
+                return None  # (only verbs after an earlier cue's clause)
+            if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR or _pronoun_verb(toks, v)
+                                           or t.low in _BELIEF_PRESENT) \
                     or t.low in AUX:
                 continue
             if toks[v - 1].low in DETERMINERS or toks[v - 1].low in ("to", "be", "been", "being", "was", "were", "is", "are") \
                     or toks[v - 1].low.endswith(("'s", "’s")):
                 continue  # "Trump's attempted seizures": an adjective
             subj = subject_before(toks, v, masked)
-            if subj is None:
-                return None
+            if subj is None or (subj[2].startswith("relative") and toks[int(subj[2].split(":")[1]) - 1].text != ","):
+                return None  # (not 'a banker who gave large checks to "super PACs"')
             i, j, _ = subj
             named = any((x.cap and x.low not in DETERMINERS) or x.low in ("he", "she", "they") for x in toks[i:j])
             if not named and not (toks[i].low == "the" and toks[j - 1].low in PERSON_NOMINALS | ORG_NOMINALS):
@@ -1804,9 +1994,26 @@ class _Doc:
         if between.rstrip().endswith(":") and _WORD.search(between) and "\n" not in between:
             return None  # 'From Bush's Facebook post: "..."': a colon introduces another source
         gap = self.text[max(0, max(f[1] for f in best.fragments) - 3):m.open]
+        if best.type == "direct" and _glued_quotation(self.text, between, m):
+            self._glued = m
+            return None  # '"...," she said. She blamed it on a "disturbed person"': the journalist's own clause
         if best.type in _SPLIT_TYPES and between.rstrip()[-1:].isalnum() and re.search(r"[.!?]\W*\s+\S", gap):
             return None  # 'the FBI confirmed it was "...". The agency declined to detail the "specific focus"'
         return best
+
+    def _in_words_of(self, m: Marked, masked: str, ps: int) -> Mention | None:
+        """The source named by 'in X's words,' / 'in the words of X,' right before the quotation ``m``."""
+        found = _IN_WORDS.search(masked, max(ps, m.open - 120), m.open)
+        if found is None:
+            return None
+        a, b = found.span(1) if found.group(1) else found.span(2)
+        name = self.text[a:b]
+        if name.lower() in _POSSESSIVE_PRONOUNS:
+            ent = self.book.resolve_pronoun(_POSSESSIVE_PRONOUNS[name.lower()], a)
+            return Mention(name, a, b, ent.name, "pronoun", "", ent.kind) if ent is not None else None
+        b -= 2 if name.endswith(("'s", "’s")) else 1 if name.endswith(("'", "’")) else 0
+        men = resolve_mention(self.text, masked, (a, b), self.book)
+        return men if men.speaker else None
 
     def _starts_para_or_follows_quote(self, m: Marked, masked: str, ps: int) -> bool:
         before = masked[ps:m.open].strip()
@@ -2021,6 +2228,17 @@ class _Doc:
             lemma, cls = self.cues.get(form)
             if cs < covered_until:
                 continue
+            if k <= 2 and lemma != "according to" and (
+                    (k <= 1 and toks[k].low.endswith("ing") and (k == 0 or toks[0].low in _FRONTING_PREP))
+                    or (toks[k].low == "asked" and all(x.low in _ASKED_LEAD for x in toks[:k]))):
+                q = self._fronted_participle(p, masked, toks, k, by_pos)
+                if q is not None:
+                    for m in q[0].marks:
+                        claimed.add(id(m))
+                        m.used = True
+                    covered_until = max(covered_until, q[1])
+                    para_quotes.append(q[0])
+                    continue
             if text[cs].isupper() and lemma != "according to" and not (k == 0 and ce < se and masked[ce] == " "
                                                                         and ":" in masked[ce:min(se, ce + 60)]):
                 continue  # "State Department", "Call" in a title
@@ -2069,6 +2287,64 @@ class _Doc:
                 covered_until = max(covered_until, end_used)
             para_quotes.append(quote)
 
+    def _fronted_participle(self, p, masked, toks, k, by_pos):
+        """'Conceding that a deal would come "down the line," Lee warned ...', 'In declaring the
+        statements "not Christian," the pope ...': a participle cue opening the sentence reports
+        the words up to the comma before the main clause, whose subject is the speaker. Only
+        with quoted words (a mixed quote); returns (quote, end offset) or None."""
+        text, n = self.text, len(toks)
+        c = k + 1
+        asker = None
+        if toks[k].low == "asked":  # 'When asked (by Reed) whether ...': the question; the asker speaks
+            if c < n and toks[c].low == "by":
+                np = np_after(toks, c + 1)
+                if np is None:
+                    return None
+                z = np[0]
+                while z < np[1] and toks[z].low not in ("if", "whether", "to", "how", "what", "why", "about", "when"):
+                    z += 1
+                asker, c = (np[0], z), z
+            if c >= n or toks[c].low not in ("if", "whether", "to", "how", "what", "why", "about", "when", "who"):
+                return None
+        if c < n and toks[c].low in ("that", "on", "upon", "about"):
+            c += 1
+        for x in range(c + 1, min(n - 1, c + 40)):
+            t = toks[x]
+            closes = t.is_quote and text[t.start:t.end].rstrip(ALL_MARKS)[-1:] == ","
+            if t.text in (".", ";", ":", "!", "?") or (t.start in self._cue_starts and not t.low.endswith("ing")
+                                                        and toks[k].low != "asked"):
+                return None
+            if t.text != "," and not closes:
+                continue
+            y = x + 1
+            while y < n and (toks[y].low in ("though", "however", "meanwhile", "too", "then") or toks[y].text == ","):
+                y += 1
+            z = y + 1 if y < n and toks[y].low in DETERMINERS else y
+            while z < n and z - y < 7 and _np_token_ok(toks[z]) and not toks[z].is_quote and (toks[z].cap or not (
+                    toks[z].low in AUX or toks[z].low in _FINITE or toks[z].low in CLAUSE_VERBS or toks[z].low.endswith(("ed", "ly"))
+                    or toks[z].start in self._cue_starts or toks[z].low in ("again", "also", "still", "then", "did"))):
+                z += 1  # the subject: up to its verb ('the pope again showed', 'Ann Lee did suggest')
+            if z == y or z >= n or toks[z].is_quote or toks[z].text in ",.;:!?" or toks[z].cap:
+                return None
+            np = (y, z)
+            e = t.end if closes else toks[x - 1].end
+            marks_ = [m for m in by_pos.values() if toks[c].start <= m.open < e and not m.used]
+            if not marks_:
+                return None
+            if toks[k].low == "asked":  # the one asked is the main clause's subject, not the speaker
+                men = resolve_mention(text, masked, (toks[asker[0]].start, toks[asker[1] - 1].end), self.book) \
+                    if asker is not None else None
+                if men is not None and not men.speaker:
+                    return None
+            else:
+                men = resolve_mention(text, masked, (toks[np[0]].start, toks[np[1] - 1].end), self.book)
+                if not men.speaker:
+                    return None
+            s0, e0 = _strip_span(text, toks[c].start, e)
+            return Quote([[s0, max(e0, e if closes else e0)]], "mixed", (toks[k].start, toks[k].end), men, p,
+                         marks=marks_), e
+        return None
+
     def _attribution(self, p, ss, se, masked, toks, k, cs, ce, lemma, by_pos, claimed, last_speaker):
         text = self.text
         n = len(toks)
@@ -2096,6 +2372,7 @@ class _Doc:
         appositive = ""
         inverted = False
         quote_before = None
+        restrictive = False  # 'a Lincoln impersonator who promises that ...': a cue in a restrictive relative clause
         # "..., adding that", "a statement saying", "by saying": the -ing cue takes the sentence's speaker
         participle = k > 0 and toks[k].low.endswith("ing") and toks[k - 1].low not in (
             "is", "was", "were", "are", "be", "been", "am", "’s", "'s", "’re", "'re", "keeps", "kept", "started", "began",
@@ -2127,12 +2404,18 @@ class _Doc:
                     prep = next((x for x in range(i + 1, j) if toks[x].low in _NP_PREP), None)
                     if prep is not None:  # 'Kirsten Pfeifer from the association': the head before the preposition
                         subj = (i, prep, f"postmod:{j + 1}")
+        if subj is not None and subj[2].startswith("apposition") and toks[k - 1].text == "," \
+                and _not_appositive(toks[int(subj[2].split(":")[1])]) and lemma not in NEEDS_OBJECT:
+            np = np_after(toks, after)
+            if np is not None and (np[1] >= n or toks[np[1]].text in (",", ".", "!", "?", ";")):
+                subj = None  # '<clause>, forcing cuts, said Olsen.': a clause then an inverted cue, no appositive
         if subj is not None and _naming_participle(toks, subj, k, after, lemma, text, by_pos):
             return None  # 'a 2002 psychology class called "Perception"': a name, not speech
         if subj is not None:
             i, j, how = subj
             np_span = mention_span = (toks[i].start, toks[j - 1].end)
             if how.startswith("relative"):
+                restrictive = toks[int(how.split(":")[1]) - 1].text != ","
                 # "a source, who asked not to be named, told ...": the relative clause is an aside
                 nxt_comma = next((x for x in range(after, n) if toks[x].text == ","), None)
                 if nxt_comma is not None and nxt_comma + 1 < n and toks[nxt_comma + 1].start in self._cue_starts:
@@ -2158,7 +2441,8 @@ class _Doc:
                 qt = toks[i - 1] if toks[i - 1].is_quote else toks[i - 2]
                 quote_before = by_pos.get(qt.start)
             elif i > 0 and toks[i - 1].text == "," and (after >= n or toks[after].text in (".", ",", "!", "?", ";")
-                                                         or _trailing_adjunct(toks, after)) \
+                                                         or _trailing_adjunct(toks, after)
+                                                         or _adjunct_then_participle(toks, after)) \
                     and not (after + 1 < n and toks[after].text == "," and toks[after + 1].is_quote):
                 inverted = True  # "<clause>, the minister said." (not "..., Ryan said, "Q"")
         elif contracted:
@@ -2273,6 +2557,12 @@ class _Doc:
                 # the filler was the start of the clause itself ("said the plan ...") unless an object ("told Y ...")
                 if lemma in NEEDS_OBJECT and filler <= 4 and is_clause(toks, j):
                     pass
+                elif toks[after].low in DAYS and lemma not in NEEDS_OBJECT:
+                    # "said Friday the plan was dead": a day (and part of it), then the clause
+                    d = after + 1
+                    while d < j and toks[d].low in ("morning", "afternoon", "evening", "night"):
+                        d += 1
+                    j = d if d < j and toks[d].low not in CLAUSE_VERBS and is_clause(toks, d) else after
                 else:
                     j = after
         else:
@@ -2369,11 +2659,15 @@ class _Doc:
                 and (j - 1 <= adjunct_from or toks[j - 2].low in NOUN_THAT):
             return None
         start = toks[j].start
-        end = _content_end(masked, toks, j, se, self._cue_starts, text=self.text)
+        end = _content_end(masked, toks, j, se, self._cue_starts, text=self.text, adverbial=True)
+        if restrictive:  # 'Republicans who agree that the prison should close [were irritated]': before the main verb
+            end = _complement_end(text, toks, j, end, 1)
         s, e = _strip_span(text, start, end)
         if e - s < 3:
             return None
         marks_ = [m for m in by_pos.values() if s <= m.open and m.stop <= e + 1 and not m.used]
+        if restrictive and not marks_:
+            return None  # 'voters who say the economy ...': a description of a group, reported only with quoted words
         typ = "mixed" if marks_ else "indirect"
         if marks_ and len(marks_) == 1:
             m = marks_[0]
