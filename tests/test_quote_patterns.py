@@ -1005,8 +1005,8 @@ def test_round5_adverbial_clause_after_comma_closed_quotation(body, text):
     ('Chief Tom Brandt said the request was "pointless," in an interview on Sunday.', 'the request was "pointless,"'),
     ('Chief Tom Brandt said the plan was "pointless," for instance, and the mayor agreed.',
      'the plan was "pointless,"'),
-    # and after 'called X': the quoted words stay partial
-    ('Brandt called the plan a "rush job," because it had no budget.', "rush job,"),
+    # and after 'called X': the small clause (object + quoted predicate) ends with the quotation
+    ('Brandt called the plan a "rush job," because it had no budget.', 'the plan a "rush job,"'),
 ])
 def test_round5_comma_closed_quotation_still_ends_otherwise(body, text):
     _, quotes = run(body)
@@ -1210,11 +1210,11 @@ def test_round5_coordinated_cue_takes_the_earlier_subject(body, text):
 
 
 def test_round5_label_and_brand_are_naming_cues():
-    # 'labeled X "Y"' / 'branded X "Y"' are read like 'called X "Y"' (the quoted words are partial)
+    # 'labeled X "Y"' / 'branded X "Y"' are read like 'called X "Y"' (the small clause is a mixed quote)
     _, quotes = run('Governor Tom Reed is labeling the actions "a blatant abuse of power."')
-    check(find(quotes, "a blatant abuse of power."), quotes, type="partial", speaker="Tom Reed", lemma="label")
+    check(find(quotes, 'the actions "a blatant abuse of power."'), quotes, type="mixed", speaker="Tom Reed", lemma="label")
     _, quotes = run('Governor Tom Reed branded the mayor "a liar" on Monday.')
-    check(find(quotes, "a liar"), quotes, type="partial", speaker="Tom Reed", lemma="brand", cls="hostile")
+    check(find(quotes, 'the mayor "a liar"'), quotes, type="mixed", speaker="Tom Reed", lemma="brand", cls="hostile")
     _, quotes = run('The program, labeled "Fast Track," starts in May.')
     assert quotes.empty, listing(quotes)
 
