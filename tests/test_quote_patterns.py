@@ -928,3 +928,48 @@ def test_a_clause_after_and_then_is_still_reported():
     assert rows[["type", "text", "speaker", "cue_lemma"]].values.tolist() == [
         ["indirect", "the judge and then the jury had erred", "Trump", "say"]]
 
+
+
+# ---------- fifth round (precision)
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # a verb that always takes its addressee first: the reported clause starts after the addressee
+    ("The mayor told reporters the bridge would reopen in May.", "the bridge would reopen in May", "mayor"),
+    ("Ms. Ortiz told the city council her office had run out of money.", "her office had run out of money", "Ortiz"),
+    ('Coach Dana Reyes told her players they had been "far too timid" all season.',
+     'they had been "far too timid" all season', "Dana Reyes"),
+    ("The minister assured farmers the subsidy would stay.", "the subsidy would stay", "minister"),
+    # 'that' after the addressee (unchanged)
+    ("The mayor told reporters on Monday that the bridge would reopen.", "the bridge would reopen", "mayor"),
+])
+def test_round5_addressee_before_the_reported_clause(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, speaker=speaker)
+
+
+@pytest.mark.parametrize("body", [
+    # the addressee and then an adverbial clause: nothing is reported
+    "The governor told his aides as he worked late on the budget speech.",
+    "Senator Hale told the crowd when the rain stopped.",
+])
+def test_round5_addressee_without_a_reported_clause(body):
+    _, quotes = run(body)
+    assert not (quotes["type"] == "indirect").any(), listing(quotes)
+
+
+def test_round5_a_story_told_is_no_addressee():
+    # 'told the story of a nurse who ...': no reported clause starts inside the object
+    _, quotes = run("Lee told the story of a nurse who had walked to work through the flood.")
+    assert not quotes["text"].str.startswith("a nurse").any(), listing(quotes)
+
+
+def test_round5_cueless_verb_not_across_a_colon():
+    # 'came under scrutiny: He was challenged over his remark that "..."': the verb before the colon
+    # belongs to another clause; the quotation is not that clause's object
+    _, quotes = run('Mr. Lind\'s record came under scrutiny: He was questioned about his remark that "taxes '
+                    'are theft," but he stayed calm.')
+    assert not quotes["text"].str.startswith("under scrutiny").any(), listing(quotes)
+    # a cue-less verb in the quotation's own clause still makes a mixed quote
+    _, quotes = run('Mayor Ruth Kline questioned the council\'s "budget magic" on Tuesday.')
+    check(find(quotes, 'the council\'s "budget magic" on Tuesday'), quotes, type="mixed", speaker="Ruth Kline")

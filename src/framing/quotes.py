@@ -763,6 +763,26 @@ def np_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
 _COORD_ADVERBS = frozenset("then later also again soon quickly immediately subsequently eventually promptly".split())
 
 
+_SUBORDINATORS = frozenset("as while when whereas because although though until unless once".split())
+_CLAUSE_STOPS = frozenset(": ;".split())  # a cue-less verb is not looked for across a colon or semicolon
+_ADDRESSEE_FIRST = frozenset("tell inform assure remind notify".split())  # the addressee always comes first
+_NOT_ADDRESSEE = _SUBORDINATORS | frozenset("""of in on at with to for from by about over into after before during and or but
+what who whom which whose how why where when that story stories""".split())
+
+
+def _clause_after_addressee(toks: list[Tok], a: int, b: int) -> int | None:
+    """The token (between ``a`` and ``b``) where a reported clause starts after a short
+    addressee noun phrase ('told [reporters] [the plan would fail]'), or None."""
+    for c in range(a + 1, min(b, a + 6)):
+        t, before = toks[c], toks[c - 1]
+        if not (t.low in SUBJECT_START or t.low in PRONOUNS) or t.low in ("one", "such", "all", "both", "each", "every", "any"):
+            continue
+        if before.low in DETERMINERS or not all(_is_wordlike(x) and x.low not in _NOT_ADDRESSEE for x in toks[a:c]):
+            return None  # 'told the story of an older supporter who ...', 'told him and his aides to ...'
+        return c if is_clause(toks, c) else None
+    return None
+
+
 def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = False) -> bool:
     """Do the tokens from ``k`` look like a finite clause ("the talks had failed")?
 
@@ -1751,6 +1771,8 @@ class _Doc:
         ("Cruz questioned Trump's 'New York values'") makes the object phrase a mixed quote."""
         for v in range(qi - 1, 0, -1):
             t = toks[v]
+            if t.low in _CLAUSE_STOPS:
+                return None  # 'came under scrutiny: He was challenged ... that "Islam hates us"': another clause's verb
             if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR or _pronoun_verb(toks, v)) \
                     or t.low in AUX:
                 continue
@@ -2265,6 +2287,13 @@ class _Doc:
                 # the filler was the start of the clause itself ("said the plan ...") unless an object ("told Y ...")
                 if lemma in NEEDS_OBJECT and filler <= 4 and is_clause(toks, j):
                     pass
+                elif lemma in _ADDRESSEE_FIRST:
+                    # 'told reporters the plan would fail': the addressee, then the reported clause;
+                    # 'told his advisers as he worked on ...': an addressee and no reported clause
+                    c = _clause_after_addressee(toks, after, j)
+                    if c is None and any(t.low in _SUBORDINATORS for t in toks[after:j]):
+                        return None
+                    j = after if c is None else c
                 else:
                     j = after
         else:
