@@ -973,3 +973,30 @@ def test_round5_cueless_verb_not_across_a_colon():
     # a cue-less verb in the quotation's own clause still makes a mixed quote
     _, quotes = run('Mayor Ruth Kline questioned the council\'s "budget magic" on Tuesday.')
     check(find(quotes, 'the council\'s "budget magic" on Tuesday'), quotes, type="mixed", speaker="Ruth Kline")
+
+
+@pytest.mark.parametrize("body,text", [
+    # a clause the writer adds after the reported clause ends the report
+    ("Several council members said they would oppose the levy, as has the mayor of Easton.",
+     "they would oppose the levy"),
+    ("Kline said she would run again, even though her party has not endorsed her.", "she would run again"),
+    ("The agency said the water was safe, although many residents reported rashes.", "the water was safe"),
+    ("Nadia Fox said the talks went well, but she declined to give details.", "the talks went well"),
+])
+def test_round5_writers_clause_ends_the_report(body, text):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="indirect")
+
+
+@pytest.mark.parametrize("body,text", [
+    # ... but not when the words belong to the reported clause itself
+    ("Ms. Park said the vote was a crucial, although brief, chance to be heard.",
+     "the vote was a crucial, although brief, chance to be heard"),
+    ("Park said the levy was fair, but the council disagreed.", "the levy was fair, but the council disagreed"),
+    # and not before a quotation: the quoted words stay in the mixed quote
+    ('Park said the plan was sound, but she called the critics "deeply confused."',
+     'the plan was sound, but she called the critics "deeply confused."'),
+])
+def test_round5_report_goes_on(body, text):
+    _, quotes = run(body)
+    find(quotes, text)

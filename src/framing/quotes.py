@@ -1359,6 +1359,22 @@ def _semicolon_goes_on(toks: list[Tok], i: int, cue_starts) -> bool:
     return i + 1 < len(toks) and toks[i + 1].low not in ("however", "but", "meanwhile", "still", "yet")
 
 
+_INVERTED_AUX = frozenset("has have had was were is are did does do".split())
+
+
+def _writers_clause(toks: list[Tok], j: int) -> bool:
+    """Does a clause the writer adds to a report start at token ``j`` (after a comma)? A
+    comparison with inversion ('as has the mayor of Miami'), a concession ('even though
+    turnout was low', 'although ...') or 'but' with a subject of its own ('but she has ...')."""
+    low, nxt = toks[j].low, toks[j + 1].low
+    if low == "even" and nxt == "though" and j + 2 < len(toks):
+        j += 1
+        low, nxt = "though", toks[j + 1].low
+    subject = nxt in SUBJECT_START or toks[j + 1].cap or is_clause(toks, j + 1)  # not 'a crucial, although brief, chance'
+    return (low == "as" and nxt in _INVERTED_AUX) or (low in ("although", "though") and subject) \
+        or (low == "but" and nxt in ("he", "she", "they", "it", "we", "i"))
+
+
 def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(), *, text: str | None = None) -> int:
     """End of a reported clause starting at token ``k``: the sentence end, or before
     ", adding", ", saying", ", according to", ", X said" (another cue with its own subject);
@@ -1435,6 +1451,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
             return t.start  # '... reconsider, and he decided ...': a new clause with its own subject
         if t.text == "," and i + 1 < len(toks) and toks[i + 1].low == "meaning" and i > k + 2:
             return t.start  # '..., meaning she will not campaign with him': the journalist's inference
+        if t.text == "," and not quoted and i > k + 2 and i + 2 < len(toks) and _writers_clause(toks, i + 1) \
+                and not any(x.is_quote for x in toks[i + 1:]):
+            return t.start  # '..., as has the mayor' / '..., even though ...' / '..., but she has ...'
         if t.text == "(" and i + 1 < len(toks) and toks[i + 1].low in ("see",):
             return t.start
         if t.text == "-" and i > k + 2 and masked[t.start - 1:t.start] == " " and masked[t.end:t.end + 1] == " ":
