@@ -1000,3 +1000,30 @@ def test_round5_writers_clause_ends_the_report(body, text):
 def test_round5_report_goes_on(body, text):
     _, quotes = run(body)
     find(quotes, text)
+
+
+@pytest.mark.parametrize("body,text", [
+    # a cue inside a fronted subordinate clause reports up to the comma before the main clause,
+    # also after a connective or a noun phrase before the subordinator, and before a main clause
+    # whose subject is a noun phrase or a number
+    ("But if Lee implied that he would drop out, he did not say so on Friday.", "he would drop out"),
+    ("Years after the mayor claimed that the deficit was gone, the city borrowed again.", "the deficit was gone"),
+    ("While only 9 percent said they were undecided, 40 percent said they could still switch.",
+     "they were undecided"),
+    ("When the senator said the bill was dead, the chamber fell silent.", "the bill was dead"),
+])
+def test_round5_fronted_clause_report_ends_at_main_clause(body, text):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="indirect")
+
+
+@pytest.mark.parametrize("body,text", [
+    # a cue in the main clause after a fronted clause is not cut at a later comma
+    ("As the debate wore on, Lee noted that even in small towns, the clinics were closing.",
+     "even in small towns, the clinics were closing"),
+    ("While she backs the plan, Ms. Ortiz admits there are costs, most of them hidden.",
+     "there are costs, most of them hidden"),
+])
+def test_round5_main_clause_report_not_cut(body, text):
+    _, quotes = run(body)
+    find(quotes, text)

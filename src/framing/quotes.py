@@ -1325,6 +1325,7 @@ _QUOTE_GOES_ON = frozenset("said says told added he she they it i we".split())  
 _CONTINUES_SENTENCE = frozenset("that would could should will can might must may is was are were has had have".split())  # "Q," he said, that ...
 _COORD_ADVERBS = frozenset("then later also again quickly".split())  # '... and then said that ...'
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
+_FRONT_SUBJECT = frozenset("the a an this that these those his her its their our my some many most".split())
 
 
 def _new_report(toks: list[Tok], j: int, cue_starts) -> bool:
@@ -1383,7 +1384,11 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
     quoted = False  # a quotation already inside the clause: what follows may be the journalist's
     # 'While he said he would not criticize Cruz, he did ...': a cue inside a fronted adverbial
     # clause; its content ends at the comma before the main clause's subject
-    fronted = bool(toks) and toks[0].low in _FRONTED and not any(x.low in _FRONTED for x in toks[1:k])
+    # ('But if Carson implied ..., he did', 'Years after Clinton claimed ..., Obama won': the subordinator
+    # within the sentence's first three words)
+    f = next((x for x in range(min(3, k)) if toks[x].low in _FRONTED), None)
+    fronted = f is not None and not any(x.low in _FRONTED or x.text == "," for x in toks[f + 1:k]) \
+        and not any(x.text == "," for x in toks[:f])  # (the cue inside that clause, not after its comma)
     aside_end = -1  # '... Bill Clinton — often the easiest person to provoke — has been ...': a paired dash
     for i in range(k, len(toks)):
         t = toks[i]
@@ -1394,8 +1399,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
             if aside_end > i:
                 continue
         if fronted and t.text == "," and i > k + 1 and i + 1 < len(toks) \
-                and (toks[i + 1].low in PRONOUNS or toks[i + 1].cap):
-            return t.start
+                and (toks[i + 1].low in PRONOUNS or toks[i + 1].cap or toks[i + 1].low in _FRONT_SUBJECT
+                     or toks[i + 1].text[0].isdigit()):
+            return t.start  # (the main clause's subject: 'he', 'Obama', 'the pope', '27 percent')
         if t.is_quote:
             quoted = True
             if text is not None and i > k and i + 1 < len(toks) and not toks[i + 1].is_quote:
