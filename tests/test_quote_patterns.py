@@ -1027,3 +1027,14 @@ def test_round5_fronted_clause_report_ends_at_main_clause(body, text):
 def test_round5_main_clause_report_not_cut(body, text):
     _, quotes = run(body)
     find(quotes, text)
+
+
+def test_round5_markup_attributes_are_no_quotation_marks():
+    # scraped text with embedded markup: the quotes around attribute values are not quotation marks
+    body = ('<post author="@citydesk" date="May 2, 2019\n">Crowd thin at the stadium tonight.</post>\n\n'
+            'See <a href="http://example.org/vote">the count</a> for details.')
+    _, quotes = run(body)
+    assert quotes.empty, listing(quotes)
+    # quotation marks in the text around the tags still are
+    _, quotes = run('<p class="lead">"We will rebuild," Mayor Ana Silva said.</p>')
+    check(find(quotes, "We will rebuild,"), quotes, type="direct", speaker="Ana Silva")

@@ -1565,6 +1565,16 @@ def _cue_scanner(lex: CueLexicon) -> re.Pattern | None:
     return got
 
 
+_TAG = re.compile(r"<[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))+\s*/?>")
+
+
+def _blank_tags(text: str) -> str:
+    """``text`` with markup tags that have attributes (``<a href="...">``) blanked out, offsets kept."""
+    if "=" not in text or "<" not in text:
+        return text
+    return _TAG.sub(lambda m: " " * len(m.group()), text)
+
+
 class _Doc:
     """Extraction state for one document."""
 
@@ -1577,7 +1587,8 @@ class _Doc:
 
     # ---- marks
     def _mark_paragraphs(self) -> list[list[Marked]]:
-        text = self.text
+        # '<tweet author="@x">': markup is no text (attribute quotes are no quotation marks)
+        text = self._plain = _blank_tags(self.text)
         marks = [find_marked(text, s, e) if not excl else [] for s, e, excl in self.paras]
         # multi-paragraph chains: a paragraph ending inside an open double mark continues
         chain = 0
@@ -1729,17 +1740,18 @@ class _Doc:
 
     def _mask(self, ms: list[Marked]) -> str:
         """The document text with every quoted span (marks included) masked."""
+        text = getattr(self, "_plain", self.text)
         if not ms:
-            return self.text
+            return text
         parts, pos = [], 0
         for m in ms:
             end = m.stop
             if m.open < pos:
                 continue
-            parts.append(self.text[pos:m.open])
+            parts.append(text[pos:m.open])
             parts.append(MASK * (end - m.open))
             pos = end
-        parts.append(self.text[pos:])
+        parts.append(text[pos:])
         return "".join(parts)
 
     def _cue_in_sentence(self, m: Marked, masked: str, sents) -> tuple | None:
