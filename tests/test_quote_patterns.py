@@ -1038,3 +1038,22 @@ def test_round5_markup_attributes_are_no_quotation_marks():
     # quotation marks in the text around the tags still are
     _, quotes = run('<p class="lead">"We will rebuild," Mayor Ana Silva said.</p>')
     check(find(quotes, "We will rebuild,"), quotes, type="direct", speaker="Ana Silva")
+
+
+def test_round5_quotation_modifying_the_subject_noun():
+    # 'the "Avatar" star posted': the quotation is part of the subject's noun phrase, not its words
+    _, quotes = run('After the story spread, the "Moonfall" star posted a long message on her page.')
+    assert quotes.empty, listing(quotes)
+    # a quotation going on with the writer's words before an inverted cue is one mixed quote
+    _, quotes = run('"We thank every volunteer who knocked on doors" for the win, Mayor Ana Silva said.')
+    check(find(quotes, '"We thank every volunteer who knocked on doors" for the win'), quotes,
+          type="mixed", speaker="Ana Silva")
+    # a quotation closed by its own comma before the speaker phrase is still the speaker's
+    _, quotes = run('"We won," the organizer said.')
+    check(find(quotes, "We won,"), quotes, type="direct", speaker="organizer")
+
+
+def test_round5_quotation_before_a_pronoun_subject_is_still_said():
+    # a quotation ending in a nested mark, then 'he said': the speaker's words (no modifier)
+    _, quotes = run("\u201cNobody says \u2018I love taxes,\u2019\u201d he said of the mayor Ana Silva.")
+    check(find(quotes, "Nobody says \u2018I love taxes,\u2019"), quotes, type="direct")

@@ -770,6 +770,13 @@ _NOT_ADDRESSEE = _SUBORDINATORS | frozenset("""of in on at with to for from by a
 what who whom which whose how why where when that story stories""".split())
 
 
+def _modifier_quote(text: str, m: Marked, nxt: Tok) -> bool:
+    """A quotation not closed by its own punctuation and followed directly by a lower-case word
+    ('the "Avatar" star', '"Q" for the victory'): it does not end at the speaker phrase."""
+    return not nxt.cap and bool(_WORD.match(nxt.text)) and nxt.low not in PRONOUNS and nxt.low not in SUBJECT_START \
+        and text[m.inner_start:m.inner_end].rstrip(ALL_MARKS + " \t\n")[-1:] not in ",.!?\u2026;:-\u2014"
+
+
 def _clause_after_addressee(toks: list[Tok], a: int, b: int) -> int | None:
     """The token (between ``a`` and ``b``) where a reported clause starts after a short
     addressee noun phrase ('told [reporters] [the plan would fail]'), or None."""
@@ -2166,6 +2173,9 @@ class _Doc:
                     toks[q].text == "," or _np_token_ok(toks[q]) or toks[q].low in DETERMINERS
                     or (toks[q].low in _NP_PREP and q > 0 and _is_wordlike(toks[q - 1]))):
                 q -= 1  # (a preposition inside the phrase: '"Q," a message on the website reads')
+            mq = by_pos.get(toks[q].start) if q >= 0 and toks[q].is_quote else None
+            if mq is not None and q + 1 < k and _modifier_quote(text, mq, toks[q + 1]):
+                q = -1  # 'the "Avatar" star posted': the quotation modifies the subject's noun; it was not said
             if q >= 0 and toks[q].is_quote:
                 i = q + 1
                 while i < k and toks[i].text in (",", "-", "\u2014"):
@@ -2208,6 +2218,8 @@ class _Doc:
             if i > 0 and toks[i - 1].is_quote or (i > 1 and toks[i - 1].text in ",\u2014-" and toks[i - 2].is_quote):
                 qt = toks[i - 1] if toks[i - 1].is_quote else toks[i - 2]
                 quote_before = by_pos.get(qt.start)
+                if quote_before is not None and qt is toks[i - 1] and _modifier_quote(text, quote_before, toks[i]):
+                    quote_before = None
             elif i > 0 and toks[i - 1].text == "," and (after >= n or toks[after].text in (".", ",", "!", "?", ";")
                                                          or _trailing_adjunct(toks, after)) \
                     and not (after + 1 < n and toks[after].text == "," and toks[after + 1].is_quote):
