@@ -1057,3 +1057,14 @@ def test_round5_quotation_before_a_pronoun_subject_is_still_said():
     # a quotation ending in a nested mark, then 'he said': the speaker's words (no modifier)
     _, quotes = run("\u201cNobody says \u2018I love taxes,\u2019\u201d he said of the mayor Ana Silva.")
     check(find(quotes, "Nobody says \u2018I love taxes,\u2019"), quotes, type="direct")
+
+
+def test_round5_title_in_apposition_before_cue():
+    # 'X, host of "Morning Show," suggested <clause>': the title is no quotation and the words
+    # before it are no reported clause
+    _, quotes = run('Dana Reyes, host of WXTV\u2019s \u201cEarly Edition,\u201d suggested the council '
+                    'should resign.')
+    assert not quotes["text"].str.contains("Early Edition").any(), listing(quotes)
+    # an ordinary quotation before an inverted cue still is one
+    _, quotes = run('"The council should resign," suggested Dana Reyes, a local host.')
+    check(find(quotes, "The council should resign,"), quotes, type="direct", speaker="Dana Reyes")

@@ -2240,6 +2240,8 @@ class _Doc:
             if k > 0 and (toks[k - 1].is_quote or toks[k - 2].is_quote):
                 qt = toks[k - 1] if toks[k - 1].is_quote else toks[k - 2]
                 quote_before = by_pos.get(qt.start)
+                if quote_before is not None and not quote_before.used and _title_after_lead(text, masked, ss, quote_before):
+                    quote_before = None  # 'X, host of MSNBC's "Morning Joe," suggested ...': a title, then the cue
             np = np_after(toks, after)
             if np is None:
                 return None
