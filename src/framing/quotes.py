@@ -766,8 +766,6 @@ _COORD_ADVERBS = frozenset("then later also again soon quickly immediately subse
 _SUBORDINATORS = frozenset("as while when whereas because although though until unless once".split())
 _CLAUSE_STOPS = frozenset(": ;".split())  # a cue-less verb is not looked for across a colon or semicolon
 _ADDRESSEE_FIRST = frozenset("tell inform assure remind notify".split())  # the addressee always comes first
-_WORK_NOUNS = frozenset("""book memoir memoirs autobiography biography novel film movie documentary song album play
-column essay op-ed article editorial series show podcast report""".split())
 _NOT_ADDRESSEE = _SUBORDINATORS | frozenset("""of in on at with to for from by about over into after before during and or but
 what who whom which whose how why where when that story stories""".split())
 
@@ -784,8 +782,9 @@ def _clause_after_addressee(toks: list[Tok], a: int, b: int) -> int | None:
     addressee noun phrase ('told [reporters] [the plan would fail]'), or None."""
     for c in range(a + 1, min(b, a + 6)):
         t, before = toks[c], toks[c - 1]
-        if not (t.low in SUBJECT_START or t.low in PRONOUNS) or t.low in ("one", "such", "all", "both", "each", "every", "any"):
-            continue
+        if not (t.low in SUBJECT_START or t.low in PRONOUNS) or t.low in ("one", "such", "all", "both", "each", "every", "any") \
+                or (c + 1 < b and toks[c + 1].low in _TIME_NOUN):
+            continue  # (not 'this week', 'that night': a time adverbial after the addressee)
         if before.low in DETERMINERS or not all(_is_wordlike(x) and x.low not in _NOT_ADDRESSEE for x in toks[a:c]):
             return None  # 'told the story of an older supporter who ...', 'told him and his aides to ...'
         return c if is_clause(toks, c) else None
@@ -2367,8 +2366,6 @@ class _Doc:
                 return None
             if j > after and toks[j - 1].low.endswith(("'s", "’s")) and _scare_quote(text, m, toks, j):
                 return None  # 'he said on MSNBC's "Morning Joe."': a programme, not the words said
-            if j > after + 1 and toks[j - 1].text == "," and toks[j - 2].low in _WORK_NOUNS:
-                return None  # 'he said in his 2012 book, "An American Son."': the title of the work
             # a short quote after call/describe: partial
             end_tok = j + 1
             rest_is_end = end_tok >= n or toks[end_tok].text in (".", "!", "?", ",", ";") or toks[end_tok].is_quote
