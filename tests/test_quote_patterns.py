@@ -966,16 +966,6 @@ def test_round5_a_story_told_is_no_addressee():
     assert not quotes["text"].str.startswith("a nurse").any(), listing(quotes)
 
 
-def test_round5_cueless_verb_not_across_a_colon():
-    # 'came under scrutiny: He was challenged over his remark that "..."': the verb before the colon
-    # belongs to another clause; the quotation is not that clause's object
-    _, quotes = run('Mr. Lind\'s record came under scrutiny: He was questioned about his remark that "taxes '
-                    'are theft," but he stayed calm.')
-    assert not quotes["text"].str.startswith("under scrutiny").any(), listing(quotes)
-    # a cue-less verb in the quotation's own clause still makes a mixed quote
-    _, quotes = run('Mayor Ruth Kline questioned the council\'s "budget magic" on Tuesday.')
-    check(find(quotes, 'the council\'s "budget magic" on Tuesday'), quotes, type="mixed", speaker="Ruth Kline")
-
 
 @pytest.mark.parametrize("body,text", [
     # a clause the writer adds after the reported clause ends the report

@@ -764,7 +764,6 @@ _COORD_ADVERBS = frozenset("then later also again soon quickly immediately subse
 
 
 _SUBORDINATORS = frozenset("as while when whereas because although though until unless once".split())
-_CLAUSE_STOPS = frozenset(": ;".split())  # a cue-less verb is not looked for across a colon or semicolon
 _ADDRESSEE_FIRST = frozenset("tell inform assure remind notify".split())  # the addressee always comes first
 _NOT_ADDRESSEE = _SUBORDINATORS | frozenset("""of in on at with to for from by about over into after before during and or but
 what who whom which whose how why where when that story stories""".split())
@@ -1816,8 +1815,6 @@ class _Doc:
         ("Cruz questioned Trump's 'New York values'") makes the object phrase a mixed quote."""
         for v in range(qi - 1, 0, -1):
             t = toks[v]
-            if t.low in _CLAUSE_STOPS:
-                return None  # 'came under scrutiny: He was challenged ... that "Islam hates us"': another clause's verb
             if t.cap or t.is_quote or not (t.low.endswith("ed") or t.low in _PAST_IRREGULAR or _pronoun_verb(toks, v)) \
                     or t.low in AUX:
                 continue
