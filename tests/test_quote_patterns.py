@@ -632,10 +632,11 @@ ROUND2 = [
     ("sentence-initial adverb is not part of the speaker",
      "The market fell. Later analysts said the rally would last.",
      [("the rally would last", dict(type="indirect", speaker="analysts", mention="analysts"))]),
-    ("nested attribution: the outer report holds quoted words",
+    # (fifth round: the outer report of an attributed quotation is no second quote of the same
+    # words; test_round5_according_to_after_an_attributed_quote)
+    ("nested attribution: the quote keeps its speaker",
      '\u201cDelegates are free,\u201d Walker said, according to an Associated Press account.',
-     [("Delegates are free,", dict(type="direct", speaker="Walker")),
-      ("\u201cDelegates are free,\u201d Walker said", dict(type="mixed", speaker="Associated Press account"))]),
+     [("Delegates are free,", dict(type="direct", speaker="Walker"))]),
     ("a role with 'of' is one role",
      "Secretary of State Mike Pompeo left. The secretary of state said the talks would resume.",
      [("the talks would resume", dict(type="indirect", speaker="Mike Pompeo", how="nominal"))]),
@@ -1060,3 +1061,15 @@ def test_round5_title_in_apposition_before_cue():
     # an ordinary quotation before an inverted cue still is one
     _, quotes = run('"The council should resign," suggested Dana Reyes, a local host.')
     check(find(quotes, "The council should resign,"), quotes, type="direct", speaker="Dana Reyes")
+
+
+def test_round5_according_to_after_an_attributed_quote():
+    # '"Q1," X said, according to Y. "Q2."': one quotation, X's, with both parts; Y is the
+    # channel of the report, not a second speaker of the same words
+    _, quotes = run('"We will win," Mayor Ana Silva said, according to the Daily Star. "The count is on our side."')
+    q = find(quotes, "We will win, The count is on our side.")
+    check(q, quotes, type="direct", speaker="Ana Silva")
+    assert len(quotes) == 1, listing(quotes)
+    # 'according to' with a clause of the writer's still reports that clause
+    _, quotes = run("The vote was delayed by a week, according to the Daily Star.")
+    check(find(quotes, "The vote was delayed by a week"), quotes, type="indirect", speaker="Daily Star")

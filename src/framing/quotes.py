@@ -1846,9 +1846,13 @@ class _Doc:
     def _previous_direct(self, para_quotes: list[Quote], m: Marked) -> Quote | None:
         """The attributed direct quote just before ``m`` in its paragraph, if nothing else is between."""
         best = None
-        for q in para_quotes[-8:]:
+        recent = para_quotes[-8:]
+        for q in recent:
             if q.type == "indirect":
                 continue  # '"A," Clark said, noting that ... "B."'
+            if any(x is not q and x.type == "direct" and q.fragments[0][0] <= x.fragments[0][0]
+                   and x.fragments[-1][1] <= q.fragments[-1][1] for x in recent):
+                continue  # '"A," Sanders said, according to CNN. "B."': B goes on A, not the outer report
             end = max(f[1] for f in q.fragments)
             if end <= m.open and (best is None or end > max(f[1] for f in best.fragments)):
                 best = q
@@ -2589,6 +2593,8 @@ class _Doc:
         marks_ = [m for m in by_pos.values() if s <= m.open < e and not m.used]
         # '"Q," Walker said, according to an AP account': quoted words inside make it mixed even
         # when the inner attribution has taken them
+        if not marks_ and any(s <= m.open < e and m.used for m in by_pos.values()):
+            return None  # '"Q," Walker said, according to an AP account': the quote has its speaker already
         typ = "mixed" if marks_ or any(s <= m.open < e for m in by_pos.values()) else "indirect"
         men = resolve_mention(text, masked, mention_span, self.book)
         if len(marks_) == 1:
