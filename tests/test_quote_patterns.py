@@ -1073,3 +1073,13 @@ def test_round5_according_to_after_an_attributed_quote():
     # 'according to' with a clause of the writer's still reports that clause
     _, quotes = run("The vote was delayed by a week, according to the Daily Star.")
     check(find(quotes, "The vote was delayed by a week"), quotes, type="indirect", speaker="Daily Star")
+
+
+def test_round5_no_partial_inside_a_mixed_quote():
+    # 'responded, calling the plan "reckless" and "cruel."': the quoted words are reported once
+    _, quotes = run('The mayor, Ana Silva, responded on Friday, calling the plan "reckless" and "cruel."')
+    assert not (quotes["type"] == "partial").any(), listing(quotes)
+    assert quotes["text"].str.contains("reckless").sum() == 1, listing(quotes)
+    # a partial quote on its own stays
+    _, quotes = run('The mayor, Ana Silva, called the plan "reckless."')
+    check(find(quotes, "reckless."), quotes, type="partial", speaker="Ana Silva")

@@ -1582,6 +1582,16 @@ def _blank_tags(text: str) -> str:
     return _TAG.sub(lambda m: " " * len(m.group()), text)
 
 
+def _without_nested_partials(quotes: list[Quote]) -> list[Quote]:
+    """Drop a partial quote whose words lie inside a mixed or indirect quote of the same
+    paragraph ('responded, calling the charge "pathetic" and "dangerous."': one quote)."""
+    if len(quotes) < 2 or not any(q.type == "partial" for q in quotes):
+        return quotes
+    outer = [(q.fragments[0][0], q.fragments[-1][1]) for q in quotes if q.type in ("mixed", "indirect")]
+    return [q for q in quotes if q.type != "partial"
+            or not any(a <= q.fragments[0][0] and q.fragments[-1][1] <= b for a, b in outer)]
+
+
 class _Doc:
     """Extraction state for one document."""
 
@@ -1742,7 +1752,7 @@ class _Doc:
                     last_direct = None
             elif para_quotes or (pe - ps) > 0:
                 last_direct = None if p > last_para_with_direct else last_direct
-            self.quotes.extend(para_quotes)
+            self.quotes.extend(_without_nested_partials(para_quotes))
         return self.quotes
 
     def _mask(self, ms: list[Marked]) -> str:
