@@ -1083,3 +1083,20 @@ def test_round5_no_partial_inside_a_mixed_quote():
     # a partial quote on its own stays
     _, quotes = run('The mayor, Ana Silva, called the plan "reckless."')
     check(find(quotes, "reckless."), quotes, type="partial", speaker="Ana Silva")
+
+
+@pytest.mark.parametrize("body,text", [
+    # a short prepositional adjunct between the cue and a comma or colon before the quotation:
+    # the quotation is the content (direct), the adjunct is the attribution's
+    ('Mayor Ana Silva declared in the council chamber, "We will rebuild the bridge."', "We will rebuild the bridge."),
+    ('Mayor Ana Silva argued on the radio: "The levy is fair."', "The levy is fair."),
+])
+def test_round5_quotation_after_an_adjunct(body, text):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="direct", speaker="Ana Silva")
+
+
+def test_round5_call_for_keeps_its_object():
+    # 'called for X, "..."': the object of 'call for' is not skipped as an adjunct
+    _, quotes = run('Mayor Ana Silva called for a new levy, "to fix the roads before winter."')
+    assert not (quotes["type"] == "direct").any(), listing(quotes)

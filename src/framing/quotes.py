@@ -610,6 +610,20 @@ def _that_after_adjunct(toks: list[Tok], j: int, cue_starts=(), *, with_object: 
     return j
 
 
+def _quote_after_adjunct(toks: list[Tok], j: int, cue_starts=()) -> int:
+    """Index of the comma or colon before a quotation after a short prepositional adjunct
+    starting at token ``j`` ('pointed out [in December], "Q"', 'argued [on Twitter]: "Q"'), else ``j``."""
+    if j >= len(toks) or toks[j].low not in _ADJUNCT_PREP:
+        return j
+    for x in range(j + 1, min(len(toks) - 1, j + 8)):
+        t = toks[x]
+        if t.text in (",", ":"):
+            return x if toks[x + 1].is_quote else j
+        if t.is_quote or t.start in cue_starts or not (_np_token_ok(t) or t.low in DETERMINERS or t.low in _ADJUNCT_PREP):
+            return j
+    return j
+
+
 def _verb_after(toks: list[Tok], attr_end: int) -> bool:
     """'<subject>, officials said, was aimed at ...': a finite verb right after the attribution
     in the middle of the sentence (so the words before it are the clause's subject)."""
@@ -2368,6 +2382,8 @@ class _Doc:
         if j < n and toks[j].low != "that" and not toks[j].is_quote:
             # "declared in a heated argument with Keyworth that ...": an adjunct, then the reported clause
             j = _that_after_adjunct(toks, j, self._cue_starts, with_object=lemma in NEEDS_OBJECT)
+            if lemma not in PARTIAL_CUES:  # ('calls for reform, "to make ..."': the object of 'call for')
+                j = _quote_after_adjunct(toks, j, self._cue_starts)
         # allow ", however," / "repeatedly"
         if j < n and toks[j].text in (",", ":") and j + 1 < n and toks[j + 1].is_quote:
             j += 1
