@@ -941,6 +941,9 @@ def test_a_clause_after_and_then_is_still_reported():
     ('Coach Dana Reyes told her players they had been "far too timid" all season.',
      'they had been "far too timid" all season', "Dana Reyes"),
     ("The minister assured farmers the subsidy would stay.", "the subsidy would stay", "minister"),
+    # a contracted subject after the addressee, and a quotation inside the clause
+    ("Carl Lee has assured me he\u2019s going to keep the party \u201cquiet\u201d this year.",
+     "he\u2019s going to keep the party \u201cquiet\u201d this year", "Carl Lee"),
     # a time adverbial after the addressee is not the clause's subject
     ("The lawyer told reporters this week the sprinters would be cleared.", "the sprinters would be cleared", "lawyer"),
     # 'that' after the addressee (unchanged)

@@ -778,6 +778,7 @@ _COORD_ADVERBS = frozenset("then later also again soon quickly immediately subse
 
 
 _SUBORDINATORS = frozenset("as while when whereas because although though until unless once".split())
+_CONTRACTION = re.compile("['’](?:s|re|ll|d|ve|m)$")
 _ADDRESSEE_FIRST = frozenset("tell inform assure remind notify".split())  # the addressee always comes first
 _NOT_ADDRESSEE = _SUBORDINATORS | frozenset("""of in on at with to for from by about over into after before during and or but
 what who whom which whose how why where when that story stories""".split())
@@ -795,12 +796,13 @@ def _clause_after_addressee(toks: list[Tok], a: int, b: int) -> int | None:
     addressee noun phrase ('told [reporters] [the plan would fail]'), or None."""
     for c in range(a + 1, min(b, a + 6)):
         t, before = toks[c], toks[c - 1]
-        if not (t.low in SUBJECT_START or t.low in PRONOUNS) or t.low in ("one", "such", "all", "both", "each", "every", "any") \
+        low = _CONTRACTION.sub("", t.low)  # "he's" -> "he"
+        if not (low in SUBJECT_START or low in PRONOUNS) or t.low in ("one", "such", "all", "both", "each", "every", "any") \
                 or (c + 1 < b and toks[c + 1].low in _TIME_NOUN):
             continue  # (not 'this week', 'that night': a time adverbial after the addressee)
         if before.low in DETERMINERS or not all(_is_wordlike(x) and x.low not in _NOT_ADDRESSEE for x in toks[a:c]):
             return None  # 'told the story of an older supporter who ...', 'told him and his aides to ...'
-        return c if is_clause(toks, c) else None
+        return c if is_clause(toks, c) or low != t.low else None
     return None
 
 
@@ -2373,6 +2375,12 @@ class _Doc:
                     j = after if c is None else c
                 else:
                     j = after
+            elif lemma in _ADDRESSEE_FIRST and filler > 4 and j < n and toks[j].is_quote:
+                # 'assured me he's going to keep it "classy"': a clause after the addressee runs up to
+                # the quotation, which is part of it
+                c = _clause_after_addressee(toks, after, j)
+                if c is not None:
+                    j = c
         else:
             while j < n and filler < 3 and (toks[j].low in DAYS or toks[j].low.endswith("ly") and len(toks[j].low) > 4
                                            or toks[j].low in ("again", "also", "on", "last", "this")):
