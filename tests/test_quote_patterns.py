@@ -1103,3 +1103,14 @@ def test_round5_call_for_keeps_its_object():
     # 'called for X, "..."': the object of 'call for' is not skipped as an adjunct
     _, quotes = run('Mayor Ana Silva called for a new levy, "to fix the roads before winter."')
     assert not (quotes["type"] == "direct").any(), listing(quotes)
+
+
+def test_round5_short_exclamation_inside_the_sentence_is_direct():
+    # a short quotation closed by its own '!' or '?' is a whole utterance even when the sentence goes on
+    _, quotes = run('The crowd chanted "Build it now!" as the mayor, Ana Silva, walked in.')
+    check(find(quotes, "Build it now!"), quotes, type="direct")
+    _, quotes = run('Mayor Ana Silva asked "Who pays?" and left the room.')
+    check(find(quotes, "Who pays?"), quotes, type="direct", speaker="Ana Silva")
+    # a short phrase without its own end punctuation stays partial
+    _, quotes = run('Mayor Ana Silva promised "a fair deal" to the farmers on Monday.')
+    assert not (quotes["type"] == "direct").any(), listing(quotes)

@@ -2417,7 +2417,7 @@ class _Doc:
                 if not closed and len(masked[m.stop:e0].split()) >= 2:
                     marks_ = [x for x in by_pos.values() if s0 <= x.open < e0 and not x.used]
                     return make([[s0, e0]], "mixed", marks_), e0
-                if words <= 4:
+                if words <= 4 and text[m.inner_start:m.inner_end].rstrip()[-1:] not in ("!", "?"):
                     return make([[m.inner_start, m.inner_end]], "partial", [m]), m.close
             frs = [[m.inner_start, m.inner_end]]
             marks_ = [m]
