@@ -638,6 +638,20 @@ def _that_after_adjunct(toks: list[Tok], j: int, cue_starts=(), *, with_object: 
     return j
 
 
+def _quote_after_adjunct(toks: list[Tok], j: int, cue_starts=()) -> int:
+    """Index of the comma or colon before a quotation after a short prepositional adjunct
+    starting at token ``j`` ('pointed out [in December], "Q"', 'argued [on Twitter]: "Q"'), else ``j``."""
+    if j >= len(toks) or toks[j].low not in _ADJUNCT_PREP:
+        return j
+    for x in range(j + 1, min(len(toks) - 1, j + 8)):
+        t = toks[x]
+        if t.text in (",", ":"):
+            return x if toks[x + 1].is_quote else j
+        if t.is_quote or t.start in cue_starts or not (_np_token_ok(t) or t.low in DETERMINERS or t.low in _ADJUNCT_PREP):
+            return j
+    return j
+
+
 def _verb_after(toks: list[Tok], attr_end: int) -> bool:
     """'<subject>, officials said, was aimed at ...': a finite verb right after the attribution
     in the middle of the sentence (so the words before it are the clause's subject)."""
@@ -788,7 +802,35 @@ def np_after(toks: list[Tok], k: int) -> tuple[int, int] | None:
 
 
 # adverbs that may stand between a coordinator and its verb ("and then left")
-_COORD_ADVERBS = frozenset("then later also again soon quickly immediately subsequently eventually promptly".split())
+
+
+_ADVERBIAL_SUBORDINATORS = frozenset("as while when whereas because although though until unless once".split())
+_CONTRACTION = re.compile("['’](?:s|re|ll|d|ve|m)$")
+_ADDRESSEE_FIRST = frozenset("tell inform assure remind notify".split())  # the addressee always comes first
+_NOT_ADDRESSEE = _ADVERBIAL_SUBORDINATORS | frozenset("""of in on at with to for from by about over into after before during and or but
+what who whom which whose how why where when that story stories""".split())
+
+
+def _modifier_quote(text: str, m: Marked, nxt: Tok) -> bool:
+    """A quotation not closed by its own punctuation and followed directly by a lower-case word
+    ('the "Avatar" star', '"Q" for the victory'): it does not end at the speaker phrase."""
+    return not nxt.cap and bool(_WORD.match(nxt.text)) and nxt.low not in PRONOUNS and nxt.low not in SUBJECT_START \
+        and text[m.inner_start:m.inner_end].rstrip(ALL_MARKS + " \t\n")[-1:] not in ",.!?\u2026;:-\u2014"
+
+
+def _clause_after_addressee(toks: list[Tok], a: int, b: int) -> int | None:
+    """The token (between ``a`` and ``b``) where a reported clause starts after a short
+    addressee noun phrase ('told [reporters] [the plan would fail]'), or None."""
+    for c in range(a + 1, min(b, a + 6)):
+        t, before = toks[c], toks[c - 1]
+        low = _CONTRACTION.sub("", t.low)  # "he's" -> "he"
+        if not (low in SUBJECT_START or low in PRONOUNS) or t.low in ("one", "such", "all", "both", "each", "every", "any") \
+                or (c + 1 < b and toks[c + 1].low in _TIME_NOUN):
+            continue  # (not 'this week', 'that night': a time adverbial after the addressee)
+        if before.low in DETERMINERS or not all(_is_wordlike(x) and x.low not in _NOT_ADDRESSEE for x in toks[a:c]):
+            return None  # 'told the story of an older supporter who ...', 'told him and his aides to ...'
+        return c if is_clause(toks, c) or low != t.low else None
+    return None
 
 
 def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = False) -> bool:
@@ -1406,6 +1448,7 @@ _IN_WORDS = re.compile(r"\b[Ii]n (?:(his|her|their|its|(?:[A-Z][\w.-]*\s){0,3}[A
                        r"|the words of ((?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*)),?\s*$")
 _LONG_MIXED = 5  # words of the journalist's around a long quotation that make its reported clause a mixed quote
 _FRONTED = frozenset("while after when although though as since because before once if whereas".split())
+_FRONT_SUBJECT = frozenset("the a an this that these those his her its their our my some many most".split())
 
 
 def _not_appositive(t: Tok) -> bool:
@@ -1446,6 +1489,22 @@ def _semicolon_goes_on(toks: list[Tok], i: int, cue_starts) -> bool:
     return i + 1 < len(toks) and toks[i + 1].low not in ("however", "but", "meanwhile", "still", "yet")
 
 
+_INVERTED_AUX = frozenset("has have had was were is are did does do".split())
+
+
+def _writers_clause(toks: list[Tok], j: int) -> bool:
+    """Does a clause the writer adds to a report start at token ``j`` (after a comma)? A
+    comparison with inversion ('as has the mayor of Miami'), a concession ('even though
+    turnout was low', 'although ...') or 'but' with a subject of its own ('but she has ...')."""
+    low, nxt = toks[j].low, toks[j + 1].low
+    if low == "even" and nxt == "though" and j + 2 < len(toks):
+        j += 1
+        low, nxt = "though", toks[j + 1].low
+    subject = nxt in SUBJECT_START or toks[j + 1].cap or is_clause(toks, j + 1)  # not 'a crucial, although brief, chance'
+    return (low == "as" and nxt in _INVERTED_AUX) or (low in ("although", "though") and subject) \
+        or (low == "but" and nxt in ("he", "she", "they", "it", "we", "i"))
+
+
 def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(), *, text: str | None = None,
                  adverbial: bool = False) -> int:
     """End of a reported clause starting at token ``k``: the sentence end, or before
@@ -1455,7 +1514,13 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
     quoted = False  # a quotation already inside the clause: what follows may be the journalist's
     # 'While he said he would not criticize Cruz, he did ...': a cue inside a fronted adverbial
     # clause; its content ends at the comma before the main clause's subject
-    fronted = bool(toks) and toks[0].low in _FRONTED and not any(x.text == "," for x in toks[1:k])
+    # ('But if Carson implied ..., he did', 'Years after Clinton claimed ..., Obama won': the subordinator
+    # within the sentence's first three words)
+    # ('If we understand Lee when she says ..., it would seem': the sentence opens with it, no comma yet)
+    f = next((x for x in range(min(3, k)) if toks[x].low in _FRONTED), None)
+    fronted = (f is not None and not any(x.low in _FRONTED or x.text == "," for x in toks[f + 1:k])
+               and not any(x.text == "," for x in toks[:f])) \
+        or (bool(toks) and toks[0].low in _FRONTED and not any(x.text == "," for x in toks[1:k]))
     aside_end = -1  # '... Bill Clinton — often the easiest person to provoke — has been ...': a paired dash
     for i in range(k, len(toks)):
         t = toks[i]
@@ -1466,8 +1531,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
             if aside_end > i:
                 continue
         if fronted and t.text == "," and i > k + 1 and i + 1 < len(toks) \
-                and (toks[i + 1].low in PRONOUNS or toks[i + 1].cap):
-            return t.start
+                and (toks[i + 1].low in PRONOUNS or toks[i + 1].cap or toks[i + 1].low in _FRONT_SUBJECT
+                     or toks[i + 1].text[0].isdigit()):
+            return t.start  # (the main clause's subject: 'he', 'Obama', 'the pope', '27 percent')
         if t.is_quote:
             quoted = True
             if text is not None and i > k and i + 1 < len(toks) and not toks[i + 1].is_quote:
@@ -1525,6 +1591,9 @@ def _content_end(masked: str, toks: list[Tok], k: int, send: int, cue_starts=(),
             return t.start  # '... reconsider, and he decided ...': a new clause with its own subject
         if t.text == "," and i + 1 < len(toks) and toks[i + 1].low == "meaning" and i > k + 2:
             return t.start  # '..., meaning she will not campaign with him': the journalist's inference
+        if t.text == "," and not quoted and i > k + 2 and i + 2 < len(toks) and _writers_clause(toks, i + 1) \
+                and not any(x.is_quote for x in toks[i + 1:]):
+            return t.start  # '..., as has the mayor' / '..., even though ...' / '..., but she has ...'
         if t.text == "(" and i + 1 < len(toks) and toks[i + 1].low in ("see",):
             return t.start
         if t.text == "-" and i > k + 2 and masked[t.start - 1:t.start] == " " and masked[t.end:t.end + 1] == " ":
@@ -1630,6 +1699,26 @@ def _cue_scanner(lex: CueLexicon) -> re.Pattern | None:
     return got
 
 
+_TAG = re.compile(r"<[A-Za-z][\w:-]*(?:\s+[\w:-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))+\s*/?>")
+
+
+def _blank_tags(text: str) -> str:
+    """``text`` with markup tags that have attributes (``<a href="...">``) blanked out, offsets kept."""
+    if "=" not in text or "<" not in text:
+        return text
+    return _TAG.sub(lambda m: " " * len(m.group()), text)
+
+
+def _without_nested_partials(quotes: list[Quote]) -> list[Quote]:
+    """Drop a partial quote whose words lie inside a mixed or indirect quote of the same
+    paragraph ('responded, calling the charge "pathetic" and "dangerous."': one quote)."""
+    if len(quotes) < 2 or not any(q.type == "partial" for q in quotes):
+        return quotes
+    outer = [(q.fragments[0][0], q.fragments[-1][1]) for q in quotes if q.type in ("mixed", "indirect")]
+    return [q for q in quotes if q.type != "partial"
+            or not any(a <= q.fragments[0][0] and q.fragments[-1][1] <= b for a, b in outer)]
+
+
 class _Doc:
     """Extraction state for one document."""
 
@@ -1643,7 +1732,8 @@ class _Doc:
 
     # ---- marks
     def _mark_paragraphs(self) -> list[list[Marked]]:
-        text = self.text
+        # '<tweet author="@x">': markup is no text (attribute quotes are no quotation marks)
+        text = self._plain = _blank_tags(self.text)
         marks = [find_marked(text, s, e) if not excl else [] for s, e, excl in self.paras]
         # multi-paragraph chains: a paragraph ending inside an open double mark continues
         chain = 0
@@ -1797,22 +1887,23 @@ class _Doc:
                     last_direct = None
             elif para_quotes or (pe - ps) > 0:
                 last_direct = None if p > last_para_with_direct else last_direct
-            self.quotes.extend(para_quotes)
+            self.quotes.extend(_without_nested_partials(para_quotes))
         return self.quotes
 
     def _mask(self, ms: list[Marked]) -> str:
         """The document text with every quoted span (marks included) masked."""
+        text = getattr(self, "_plain", self.text)
         if not ms:
-            return self.text
+            return text
         parts, pos = [], 0
         for m in ms:
             end = m.stop
             if m.open < pos:
                 continue
-            parts.append(self.text[pos:m.open])
+            parts.append(text[pos:m.open])
             parts.append(MASK * (end - m.open))
             pos = end
-        parts.append(self.text[pos:])
+        parts.append(text[pos:])
         return "".join(parts)
 
     def _cue_in_sentence(self, m: Marked, masked: str, sents) -> tuple | None:
@@ -1980,9 +2071,13 @@ class _Doc:
     def _previous_direct(self, para_quotes: list[Quote], m: Marked) -> Quote | None:
         """The attributed direct quote just before ``m`` in its paragraph, if nothing else is between."""
         best = None
-        for q in para_quotes[-8:]:
+        recent = para_quotes[-8:]
+        for q in recent:
             if q.type == "indirect":
                 continue  # '"A," Clark said, noting that ... "B."'
+            if any(x is not q and x.type == "direct" and q.fragments[0][0] <= x.fragments[0][0]
+                   and x.fragments[-1][1] <= q.fragments[-1][1] for x in recent):
+                continue  # '"A," Sanders said, according to CNN. "B."': B goes on A, not the outer report
             end = max(f[1] for f in q.fragments)
             if end <= m.open and (best is None or end > max(f[1] for f in best.fragments)):
                 best = q
@@ -2392,6 +2487,9 @@ class _Doc:
                     toks[q].text == "," or _np_token_ok(toks[q]) or toks[q].low in DETERMINERS
                     or (toks[q].low in _NP_PREP and q > 0 and _is_wordlike(toks[q - 1]))):
                 q -= 1  # (a preposition inside the phrase: '"Q," a message on the website reads')
+            mq = by_pos.get(toks[q].start) if q >= 0 and toks[q].is_quote else None
+            if mq is not None and q + 1 < k and _modifier_quote(text, mq, toks[q + 1]):
+                q = -1  # 'the "Avatar" star posted': the quotation modifies the subject's noun; it was not said
             if q >= 0 and toks[q].is_quote:
                 i = q + 1
                 while i < k and toks[i].text in (",", "-", "\u2014"):
@@ -2440,6 +2538,8 @@ class _Doc:
             if i > 0 and toks[i - 1].is_quote or (i > 1 and toks[i - 1].text in ",\u2014-" and toks[i - 2].is_quote):
                 qt = toks[i - 1] if toks[i - 1].is_quote else toks[i - 2]
                 quote_before = by_pos.get(qt.start)
+                if quote_before is not None and qt is toks[i - 1] and _modifier_quote(text, quote_before, toks[i]):
+                    quote_before = None
             elif i > 0 and toks[i - 1].text == "," and (after >= n or toks[after].text in (".", ",", "!", "?", ";")
                                                          or _trailing_adjunct(toks, after)
                                                          or _adjunct_then_participle(toks, after)) \
@@ -2461,6 +2561,8 @@ class _Doc:
             if k > 0 and (toks[k - 1].is_quote or toks[k - 2].is_quote):
                 qt = toks[k - 1] if toks[k - 1].is_quote else toks[k - 2]
                 quote_before = by_pos.get(qt.start)
+                if quote_before is not None and not quote_before.used and _title_after_lead(text, masked, ss, quote_before):
+                    quote_before = None  # 'X, host of MSNBC's "Morning Joe," suggested ...': a title, then the cue
             np = np_after(toks, after)
             if np is None:
                 return None
@@ -2563,8 +2665,21 @@ class _Doc:
                     while d < j and toks[d].low in ("morning", "afternoon", "evening", "night"):
                         d += 1
                     j = d if d < j and toks[d].low not in CLAUSE_VERBS and is_clause(toks, d) else after
+                elif lemma in _ADDRESSEE_FIRST:
+                    # 'told reporters the plan would fail': the addressee, then the reported clause;
+                    # 'told his advisers as he worked on ...': an addressee and no reported clause
+                    c = _clause_after_addressee(toks, after, j)
+                    if c is None and any(t.low in _ADVERBIAL_SUBORDINATORS for t in toks[after:j]):
+                        return None
+                    j = after if c is None else c
                 else:
                     j = after
+            elif lemma in _ADDRESSEE_FIRST and filler > 4 and j < n and toks[j].is_quote:
+                # 'assured me he's going to keep it "classy"': a clause after the addressee runs up to
+                # the quotation, which is part of it
+                c = _clause_after_addressee(toks, after, j)
+                if c is not None:
+                    j = c
         else:
             while j < n and filler < 3 and (toks[j].low in DAYS or toks[j].low.endswith("ly") and len(toks[j].low) > 4
                                            or toks[j].low in ("again", "also", "on", "last", "this")):
@@ -2574,6 +2689,8 @@ class _Doc:
         if j < n and toks[j].low != "that" and not toks[j].is_quote:
             # "declared in a heated argument with Keyworth that ...": an adjunct, then the reported clause
             j = _that_after_adjunct(toks, j, self._cue_starts, with_object=lemma in NEEDS_OBJECT)
+            if lemma not in PARTIAL_CUES:  # ('calls for reform, "to make ..."': the object of 'call for')
+                j = _quote_after_adjunct(toks, j, self._cue_starts)
         # allow ", however," / "repeatedly"
         if j < n and toks[j].text in (",", ":") and j + 1 < n and toks[j + 1].is_quote:
             j += 1
@@ -2599,7 +2716,7 @@ class _Doc:
                 if not closed and len(masked[m.stop:e0].split()) >= 2:
                     marks_ = [x for x in by_pos.values() if s0 <= x.open < e0 and not x.used]
                     return make([[s0, e0]], "mixed", marks_), e0
-                if words <= 4:
+                if words <= 4 and text[m.inner_start:m.inner_end].rstrip()[-1:] not in ("!", "?"):
                     return make([[m.inner_start, m.inner_end]], "partial", [m]), m.close
             frs = [[m.inner_start, m.inner_end]]
             marks_ = [m]
@@ -2816,6 +2933,8 @@ class _Doc:
         marks_ = [m for m in by_pos.values() if s <= m.open < e and not m.used]
         # '"Q," Walker said, according to an AP account': quoted words inside make it mixed even
         # when the inner attribution has taken them
+        if not marks_ and any(s <= m.open < e and m.used for m in by_pos.values()):
+            return None  # '"Q," Walker said, according to an AP account': the quote has its speaker already
         typ = "mixed" if marks_ or any(s <= m.open < e for m in by_pos.values()) else "indirect"
         men = resolve_mention(text, masked, mention_span, self.book)
         if len(marks_) == 1:
