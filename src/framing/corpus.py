@@ -148,11 +148,24 @@ def decode_bytes(data: bytes, *, encoding: str | None = None, source: str | os.P
     return text, used
 
 
+# the ASCII characters of _CONTROL, as bytes
+_CONTROL_ASCII = bytes([*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F])
+
+
+def _control_count(text: str) -> int:
+    """How many :data:`_CONTROL` characters ``text`` holds (ASCII text: counted by
+    ``bytes.translate`` at memory speed instead of the regex)."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data) - len(data.translate(None, _CONTROL_ASCII))
+    return len(_CONTROL.findall(text))
+
+
 def _looks_binary(text: str) -> bool:
     """More than 1% control characters (other than tab, newlines, form feed and the
     separators above), and either at least 16 of them or more than half the text: a few
     stray escapes in a short article do not make it binary."""
-    n = len(_CONTROL.findall(text))
+    n = _control_count(text)
     return n > 0.01 * len(text) and (n >= 16 or n > 0.5 * len(text))
 
 
