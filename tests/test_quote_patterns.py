@@ -1432,3 +1432,25 @@ def test_round5_short_exclamation_inside_the_sentence_is_direct():
     # a short phrase without its own end punctuation stays partial
     _, quotes = run('Mayor Ana Silva promised "a fair deal" to the farmers on Monday.')
     assert not (quotes["type"] == "direct").any(), listing(quotes)
+
+
+# ---------------------------------------------------------------- contracted subjects
+
+
+@pytest.mark.parametrize("body,text,speaker", [
+    # a pronoun with its verb contracted starts a reported clause on its own
+    ("Mayor Ann Lee said she's ready to run.", "she's ready to run", "Ann Lee"),
+    ("The mayor told reporters she\u2019s ready to run.", "she\u2019s ready to run", "mayor"),
+    ("Chief Tom Brandt said it's a matter of time.", "it's a matter of time", "Tom Brandt"),
+    ("Chief Tom Brandt said there's no plan for the bridge.", "there's no plan for the bridge", "Tom Brandt"),
+    ("Chief Tom Brandt said I'm not done yet.", "I'm not done yet", "Tom Brandt"),
+])
+def test_contracted_subject_starts_a_reported_clause(body, text, speaker):
+    _, quotes = run(body)
+    check(find(quotes, text), quotes, type="indirect", speaker=speaker)
+
+
+def test_possessive_s_is_no_contracted_subject():
+    # "Lee's" is a possessive, not "Lee is": no clause starts at "the mayor's plan ..."
+    _, quotes = run("Chief Tom Brandt said the mayor's plan.")
+    assert quotes.empty, listing(quotes)

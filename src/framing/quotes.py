@@ -833,6 +833,14 @@ def _clause_after_addressee(toks: list[Tok], a: int, b: int) -> int | None:
     return None
 
 
+# a pronoun with its finite verb contracted ("she's ready", "it's over", "I'm done"): a clause on its own
+_CONTRACTED_CLAUSE = frozenset(
+    p + a + e for e, subjects in (("s", "he she it that there"), ("re", "you we they"), ("m", "i"),
+                                  ("ve", "i you we they"), ("ll", "i you he she it we they that there"),
+                                  ("d", "i you he she it we they that there"))
+    for p in subjects.split() for a in ("'", "\u2019"))
+
+
 def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = False) -> bool:
     """Do the tokens from ``k`` look like a finite clause ("the talks had failed")?
 
@@ -848,6 +856,8 @@ def is_clause(toks: list[Tok], k: int, limit: int = 14, *, quote_verb: bool = Fa
         return False
     if first.low in ("to", "for", "with", "about", "on", "in", "at", "by", "from", "as", "of"):
         return False
+    if first.low in _CONTRACTED_CLAUSE:
+        return True
     prev = first if first.low in ("he", "she", "it") else None  # "he gets ...", not "British sprinters"
     coordinated = False  # after "and"/"or"/"but" and adverbs such as "then" only
     for x in range(k + 1, min(len(toks), k + limit)):
