@@ -10,7 +10,15 @@ from typing import IO, Iterator
 
 
 def _umask() -> int:
-    """The process's umask (read by setting and restoring it)."""
+    """The process's umask: read from /proc where it can be (no change to the process state,
+    so safe beside writer threads), else by setting and restoring it."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
