@@ -336,13 +336,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("body, expected", [(c[1], c[2]) for c in CASES], ids=[c[0] for c in CASES])
-def test_pattern(body, expected):
-    _, quotes = run(body)
-    for text, fields in expected:
-        check(find(quotes, text), quotes, **fields)
-
-
 def test_headline_attribution():
     title = "Farm union: government is making 'insulting' offers"
     _, quotes = run("The union met the minister on Friday.", title=title)
@@ -658,13 +651,6 @@ ROUND2 = [
 ]
 
 
-@pytest.mark.parametrize("body,expected", [(c[1], c[2]) for c in ROUND2], ids=[c[0] for c in ROUND2])
-def test_round2_patterns(body, expected):
-    _, quotes = run(body)
-    for text, fields in expected:
-        check(find(quotes, text), quotes, **fields)
-
-
 def test_nominal_speakers_normalised_not_merged_blindly():
     _, quotes = run("Analysts said the rally would last. But analysts said it could end. "
                     "An analyst said it would not.\n\nThe chancellor said taxes would rise. "
@@ -838,13 +824,6 @@ ROUND3 = [
 ]
 
 
-@pytest.mark.parametrize("body,expected", [c[1:] for c in ROUND3], ids=[c[0] for c in ROUND3])
-def test_round3_patterns(body, expected):
-    _, quotes = run(body)
-    for text, fields in expected:
-        check(find(quotes, text), quotes, **fields)
-
-
 @pytest.mark.parametrize(
     "body,not_text",
     [
@@ -887,10 +866,257 @@ def test_round3_not_quotes(body, not_text):
     assert not (quotes["text"] == not_text).any(), listing(quotes)
 
 
-def test_round3_single_marks_stay_quotes_in_single_mark_articles():
-    # BBC style quotes in single marks: a short quote paragraph after a quote paragraph is still a quote
-    _, quotes = run("'We will act now,' Mayor Ellen Park said.\n\n'We cannot wait.'")
-    check(find(quotes, "We cannot wait."), quotes, speaker="Ellen Park", how="previous")
+# ---------------------------------------------------------------- later rounds: one table, one test
+
+
+# (name, body, [(quote text, expected fields)]): single-mark articles (round 3), the fifth round's
+# recall and precision rules, contracted subjects; the other checks of each round follow below
+LATER_ROUNDS = [
+    ('single marks stay quotes in single mark articles',
+     "'We will act now,' Mayor Ellen Park said.\n\n'We cannot wait.'",
+     [("We cannot wait.", dict(speaker="Ellen Park", how="previous"))]),
+    # '<clause>, <participle clause>, said X': the phrase between the commas is no appositive of a subject
+    ('clause then inverted cue',
+     'The levy would bring a "winter of pain" to the county, forcing cuts to libraries, said Nora Quist, '
+     'an economist at the institute.',
+     [('The levy would bring a "winter of pain" to the county, forcing cuts to libraries',
+       dict(type="mixed", speaker="Nora Quist"))]),
+    ('clause then inverted cue',
+     'The port has grown slowly, and it has used "soft words" with its rivals, said Omar Haddad.',
+     [('The port has grown slowly, and it has used "soft words" with its rivals',
+       dict(type="mixed", speaker="Omar Haddad"))]),
+    # a real appositive before the cue keeps its subject
+    ('appositive before cue still subject',
+     'Governor Ruth Abbey, speaking at a rally, said the levy was "dead."',
+     [('the levy was "dead."', dict(speaker="Ruth Abbey"))]),
+    ('appositive before cue still subject',
+     "Mayor Ed Lee, and his deputy, said the road would open.",
+     [("the road would open", dict(speaker="Ed Lee"))]),
+    # 'said Friday the plan ...': the day is not part of the reported clause
+    ('day after cue',
+     'Governor Ruth Abbey said Friday the levy was "dead."',
+     [('the levy was "dead."', dict(speaker=("Ruth Abbey", "Tom Brandt")))]),
+    ('day after cue',
+     "Chief Tom Brandt said Monday night the road would reopen.",
+     [("the road would reopen", dict(speaker=("Ruth Abbey", "Tom Brandt")))]),
+    # ... but a day that is the clause's subject stays
+    ('day after cue',
+     "Chief Tom Brandt said Monday was the deadline.",
+     [("Monday was the deadline", dict(speaker=("Ruth Abbey", "Tom Brandt")))]),
+    # a comma-closed quotation inside a reported clause: an adverbial clause after it is still reported
+    ('adverbial clause after comma closed quotation',
+     'The mayor told a crowd in Dayton on Monday that the levy was "a disaster," compared to what the council '
+     'had wanted.',
+     [('the levy was "a disaster," compared to what the council had wanted', dict(type="mixed"))]),
+    ('adverbial clause after comma closed quotation',
+     'Chief Tom Brandt wrote that the request was "pointless," because the files had been destroyed.',
+     [('the request was "pointless," because the files had been destroyed', dict(type="mixed"))]),
+    # ... but other words after it are the journalist's ('in an interview', 'for instance', a relative clause)
+    ('comma closed quotation still ends otherwise',
+     'Chief Tom Brandt said the request was "pointless," in an interview on Sunday.',
+     [('the request was "pointless,"', dict())]),
+    ('comma closed quotation still ends otherwise',
+     'Chief Tom Brandt said the plan was "pointless," for instance, and the mayor agreed.',
+     [('the plan was "pointless,"', dict())]),
+    # and after 'called X': the small clause (object + quoted predicate) ends with the quotation
+    ('comma closed quotation still ends otherwise',
+     'Brandt called the plan a "rush job," because it had no budget.',
+     [('the plan a "rush job,"', dict())]),
+    # a speech noun after a possessive, its complement holding the quotation: a mixed quote of the possessor
+    ('speech noun after possessive',
+     'Senator Ana Ruiz testified on Monday. Few people believed her claim that she "never saw the memo" '
+     'before the vote.',
+     [('she "never saw the memo" before the vote', dict(type="mixed", speaker="Ana Ruiz"))]),
+    ('speech noun after possessive',
+     'Governor Tom Pike spoke in Salem. His call for "a complete freeze" on hiring angered the unions.',
+     [('"a complete freeze" on hiring', dict(type="mixed", speaker="Tom Pike"))]),
+    ('speech noun after possessive',
+     'Tom Pike\'s promise to be "neutral" in the talks was doubted by both sides.',
+     [('to be "neutral" in the talks', dict(type="mixed", speaker="Tom Pike"))]),
+    ('speech noun after possessive',
+     'Tom Pike\'s accusation that the mayor was playing "the victim" and would be a failed leader if she were '
+     're-elected sparked a debate.',
+     [('the mayor was playing "the victim" and would be a failed leader if she were re-elected',
+       dict(type="mixed", speaker="Tom Pike"))]),
+    ('belief verb with quoted words',
+     'Chris Dodd spoke in Hartford. He thinks the budget should now be a "litmus test" for every member.',
+     [('the budget should now be a "litmus test" for every member', dict(type="mixed", speaker="Chris Dodd"))]),
+    # a cue in a restrictive relative clause ('an actor who promises that ...'), its clause holding quoted words
+    ('cue in restrictive relative clause',
+     'The ad stars a Lincoln impersonator who promises that Reed won\'t "send you to fight wars overseas."',
+     [('Reed won\'t "send you to fight wars overseas."', dict(type="mixed", speaker="Lincoln impersonator"))]),
+    ('cue in restrictive relative clause',
+     'For someone who conceded in a debate that she is "not a natural politician," Ann Lee had a good night.',
+     [('she is "not a natural politician,"', dict(type="mixed", speaker="someone"))]),
+    ('cue in restrictive relative clause',
+     'Senator Tom Reed - who previously said he would "bomb the hell out of" the oil fields - spoke at a rally.',
+     [('he would "bomb the hell out of" the oil fields', dict(type="mixed", speaker="Tom Reed"))]),
+    # the clause ends before the main verb of the sentence
+    ('cue in restrictive relative clause',
+     'Members who argue that the levy is "a scam" were outvoted on Monday.',
+     [('the levy is "a scam"', dict(type="mixed", speaker="members"))]),
+    # a participle cue opening the sentence reports the words up to the comma; the main clause's subject speaks
+    ('fronted participle cue',
+     'Conceding that a deal would come "down the line," Mayor Ann Lee warned that it would take years.',
+     [('a deal would come "down the line,"', dict(type="mixed", speaker="Ann Lee"))]),
+    ('fronted participle cue',
+     'Acknowledging that Reed "says a lot of silly stuff," though, Ann Lee did suggest that his wealth helps him.',
+     [('Reed "says a lot of silly stuff,"', dict(type="mixed", speaker="Ann Lee"))]),
+    ('fronted participle cue',
+     'In declaring the statements "not Christian," the pope again showed his knack for politics.',
+     [('the statements "not Christian,"', dict(type="mixed", speaker="pope"))]),
+    # a participle cue after a comma reports its own clause, spoken by the subject of the sentence's cue
+    ('participle cue reports its own clause',
+     '"This merger will leave taxpayers holding the bag," Senator Ann Lee said in a statement, calling on Congress '
+     'to act and force large firms to pay "their fair share" of taxes.',
+     [('Congress to act and force large firms to pay "their fair share" of taxes',
+       dict(type="mixed", speaker="Ann Lee"))]),
+    ('participle cue reports its own clause',
+     'Senator Ann Lee criticised the merger, calling on Congress to force large firms to pay "their fair share" of '
+     'taxes.',
+     [('Congress to force large firms to pay "their fair share" of taxes', dict(type="mixed", speaker="Ann Lee"))]),
+    # 'in X's words,' / 'in the words of X,' names the source of the quotation that follows
+    ('in x words',
+     'The summit was held in Oslo because, in Forbes\' words, "it is the most creative city on the planet."',
+     [("it is the most creative city on the planet.", dict(type="direct", speaker="Forbes"))]),
+    ('in x words',
+     'The fund was set up because, in the words of Tom Reed, "the banks had failed us."',
+     [("the banks had failed us.", dict(type="direct", speaker="Tom Reed"))]),
+    ('in x words',
+     'Mayor Ann Lee spoke. "We lost," Mr. Tom Reed said. The vote went badly because, in her own words, "nobody came."',
+     [("nobody came.", dict(type="direct", speaker="Ann Lee"))]),
+    ('long quotation inside a longer reported clause is mixed',
+     'Mayor Ann Lee spoke. Lee said the council sees the budget as a chance to show voters an '
+     'alternative to "the gloomy, fearful, dishonest politics of the last decade" heard in the state.',
+     [('the council sees the budget as a chance to show voters an alternative to "the gloomy, '
+      'fearful, dishonest politics of the last decade" heard in the state', dict(type="mixed", speaker="Ann Lee"))]),
+    ('long quotation that is the whole clause stays direct',
+     'Mayor Ann Lee spoke. Lee told reporters that "the budget is a chance to start over again."',
+     [("the budget is a chance to start over again.", dict(type="direct", speaker="Ann Lee"))]),
+    ('company name with s is still a subject',
+     'Harlow\'s announced it would scrap its "jumbo" menu next year.',
+     [('it would scrap its "jumbo" menu next year', dict(type="mixed", speaker="Harlow"))]),
+    # a cue coordinated with an earlier report ('... and calls her "..."') attributes a quotation after it
+    # to the earlier cue's subject
+    ('coordinated cue takes the earlier subject',
+     'Mayor Ann Lee spoke. She says she respects Tom Reed and calls him "an extremely smart man with a long record '
+     'of service."',
+     [("an extremely smart man with a long record of service.", dict(type="direct", speaker="Ann Lee"))]),
+    ('coordinated cue takes the earlier subject',
+     'Mayor Ann Lee said the plan would cost too much, and called it "the worst idea for public money in a decade."',
+     [("the worst idea for public money in a decade.", dict(type="direct", speaker="Ann Lee"))]),
+    ('cue inside a fronted clause with two subordinators',
+     'Mayor Ann Lee spoke. If we understand Lee correctly when she says she wants to "win every county" '
+     'this year, it would seem she plans a long campaign.',
+     [('she wants to "win every county" this year', dict(type="mixed", speaker="Ann Lee"))]),
+    # a verb that always takes its addressee first: the reported clause starts after the addressee
+    ('addressee before the reported clause',
+     "The mayor told reporters the bridge would reopen in May.",
+     [("the bridge would reopen in May", dict(speaker="mayor"))]),
+    ('addressee before the reported clause',
+     "Ms. Ortiz told the city council her office had run out of money.",
+     [("her office had run out of money", dict(speaker="Ortiz"))]),
+    ('addressee before the reported clause',
+     'Coach Dana Reyes told her players they had been "far too timid" all season.',
+     [('they had been "far too timid" all season', dict(speaker="Dana Reyes"))]),
+    ('addressee before the reported clause',
+     "The minister assured farmers the subsidy would stay.",
+     [("the subsidy would stay", dict(speaker="minister"))]),
+    # a contracted subject after the addressee, and a quotation inside the clause
+    ('addressee before the reported clause',
+     "Carl Lee has assured me he\u2019s going to keep the party \u201cquiet\u201d this year.",
+     [("he\u2019s going to keep the party \u201cquiet\u201d this year", dict(speaker="Carl Lee"))]),
+    # a time adverbial after the addressee is not the clause's subject
+    ('addressee before the reported clause',
+     "The lawyer told reporters this week the sprinters would be cleared.",
+     [("the sprinters would be cleared", dict(speaker="lawyer"))]),
+    # 'that' after the addressee (unchanged)
+    ('addressee before the reported clause',
+     "The mayor told reporters on Monday that the bridge would reopen.",
+     [("the bridge would reopen", dict(speaker="mayor"))]),
+    # a clause the writer adds after the reported clause ends the report
+    ('writers clause ends the report',
+     "Several council members said they would oppose the levy, as has the mayor of Easton.",
+     [("they would oppose the levy", dict(type="indirect"))]),
+    ('writers clause ends the report',
+     "Kline said she would run again, even though her party has not endorsed her.",
+     [("she would run again", dict(type="indirect"))]),
+    ('writers clause ends the report',
+     "The agency said the water was safe, although many residents reported rashes.",
+     [("the water was safe", dict(type="indirect"))]),
+    ('writers clause ends the report',
+     "Nadia Fox said the talks went well, but she declined to give details.",
+     [("the talks went well", dict(type="indirect"))]),
+    # ... but not when the words belong to the reported clause itself
+    ('report goes on',
+     "Ms. Park said the vote was a crucial, although brief, chance to be heard.",
+     [("the vote was a crucial, although brief, chance to be heard", dict())]),
+    ('report goes on',
+     "Park said the levy was fair, but the council disagreed.",
+     [("the levy was fair, but the council disagreed", dict())]),
+    # and not before a quotation: the quoted words stay in the mixed quote
+    ('report goes on',
+     'Park said the plan was sound, but she called the critics "deeply confused."',
+     [('the plan was sound, but she called the critics "deeply confused."', dict())]),
+    # a cue inside a fronted subordinate clause reports up to the comma before the main clause,
+    # also after a connective or a noun phrase before the subordinator, and before a main clause
+    # whose subject is a noun phrase or a number
+    ('fronted clause report ends at main clause',
+     "But if Lee implied that he would drop out, he did not say so on Friday.",
+     [("he would drop out", dict(type="indirect"))]),
+    ('fronted clause report ends at main clause',
+     "Years after the mayor claimed that the deficit was gone, the city borrowed again.",
+     [("the deficit was gone", dict(type="indirect"))]),
+    ('fronted clause report ends at main clause',
+     "While only 9 percent said they were undecided, 40 percent said they could still switch.",
+     [("they were undecided", dict(type="indirect"))]),
+    ('fronted clause report ends at main clause',
+     "When the senator said the bill was dead, the chamber fell silent.",
+     [("the bill was dead", dict(type="indirect"))]),
+    # a cue in the main clause after a fronted clause is not cut at a later comma
+    ('main clause report not cut',
+     "As the debate wore on, Lee noted that even in small towns, the clinics were closing.",
+     [("even in small towns, the clinics were closing", dict())]),
+    ('main clause report not cut',
+     "While she backs the plan, Ms. Ortiz admits there are costs, most of them hidden.",
+     [("there are costs, most of them hidden", dict())]),
+    ('quotation before a pronoun subject is still said',
+     "\u201cNobody says \u2018I love taxes,\u2019\u201d he said of the mayor Ana Silva.",
+     [("Nobody says \u2018I love taxes,\u2019", dict(type="direct"))]),
+    # a short prepositional adjunct between the cue and a comma or colon before the quotation:
+    # the quotation is the content (direct), the adjunct is the attribution's
+    ('quotation after an adjunct',
+     'Mayor Ana Silva declared in the council chamber, "We will rebuild the bridge."',
+     [("We will rebuild the bridge.", dict(type="direct", speaker="Ana Silva"))]),
+    ('quotation after an adjunct',
+     'Mayor Ana Silva argued on the radio: "The levy is fair."',
+     [("The levy is fair.", dict(type="direct", speaker="Ana Silva"))]),
+    # a pronoun with its verb contracted starts a reported clause on its own
+    ('contracted subject starts a reported clause',
+     "Mayor Ann Lee said she's ready to run.",
+     [("she's ready to run", dict(type="indirect", speaker="Ann Lee"))]),
+    ('contracted subject starts a reported clause',
+     "The mayor told reporters she\u2019s ready to run.",
+     [("she\u2019s ready to run", dict(type="indirect", speaker="mayor"))]),
+    ('contracted subject starts a reported clause',
+     "Chief Tom Brandt said it's a matter of time.",
+     [("it's a matter of time", dict(type="indirect", speaker="Tom Brandt"))]),
+    ('contracted subject starts a reported clause',
+     "Chief Tom Brandt said there's no plan for the bridge.",
+     [("there's no plan for the bridge", dict(type="indirect", speaker="Tom Brandt"))]),
+    ('contracted subject starts a reported clause',
+     "Chief Tom Brandt said I'm not done yet.",
+     [("I'm not done yet", dict(type="indirect", speaker="Tom Brandt"))]),
+]
+
+
+@pytest.mark.parametrize("body, expected", [c[1:] for c in CASES + ROUND2 + ROUND3 + LATER_ROUNDS],
+                         ids=[c[0] for c in CASES + ROUND2 + ROUND3 + LATER_ROUNDS])
+def test_pattern(body, expected):
+    """Every case of the tables: each expected quote found once, with its fields."""
+    _, quotes = run(body)
+    for text, fields in expected:
+        check(find(quotes, text), quotes, **fields)
 
 
 # ---------- fourth round
@@ -943,42 +1169,7 @@ def test_a_clause_after_and_then_is_still_reported():
 
 
 
-# ---------------------------------------------------------------- round 5 (recall)
-
-
-@pytest.mark.parametrize("body,text,speaker", [
-    # '<clause>, <participle clause>, said X': the phrase between the commas is no appositive of a subject
-    ('The levy would bring a "winter of pain" to the county, forcing cuts to libraries, said Nora Quist, '
-     'an economist at the institute.',
-     'The levy would bring a "winter of pain" to the county, forcing cuts to libraries', "Nora Quist"),
-    ('The port has grown slowly, and it has used "soft words" with its rivals, said Omar Haddad.',
-     'The port has grown slowly, and it has used "soft words" with its rivals', "Omar Haddad"),
-])
-def test_round5_clause_then_inverted_cue(body, text, speaker):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
-
-
-@pytest.mark.parametrize("body,text,speaker", [
-    # a real appositive before the cue keeps its subject
-    ('Governor Ruth Abbey, speaking at a rally, said the levy was "dead."', 'the levy was "dead."', "Ruth Abbey"),
-    ("Mayor Ed Lee, and his deputy, said the road would open.", "the road would open", "Ed Lee"),
-])
-def test_round5_appositive_before_cue_still_subject(body, text, speaker):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, speaker=speaker)
-
-
-@pytest.mark.parametrize("body,text", [
-    # 'said Friday the plan ...': the day is not part of the reported clause
-    ('Governor Ruth Abbey said Friday the levy was "dead."', 'the levy was "dead."'),
-    ("Chief Tom Brandt said Monday night the road would reopen.", "the road would reopen"),
-    # ... but a day that is the clause's subject stays
-    ("Chief Tom Brandt said Monday was the deadline.", "Monday was the deadline"),
-])
-def test_round5_day_after_cue(body, text):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, speaker=("Ruth Abbey", "Tom Brandt"))
+# ---------------------------------------------------------------- round 5 (recall): other checks
 
 
 def test_round5_inverted_cue_with_adjunct_then_participle():
@@ -987,48 +1178,6 @@ def test_round5_inverted_cue_with_adjunct_then_participle():
                     '"never listens."')
     check(find(quotes, 'The county\'s "failures" are shameful'), quotes, type="mixed", speaker="Lopez")
     check(find(quotes, 'the mayor "never listens."'), quotes, type="mixed", speaker="Lopez")
-
-
-@pytest.mark.parametrize("body,text", [
-    # a comma-closed quotation inside a reported clause: an adverbial clause after it is still reported
-    ('The mayor told a crowd in Dayton on Monday that the levy was "a disaster," compared to what the council '
-     'had wanted.', 'the levy was "a disaster," compared to what the council had wanted'),
-    ('Chief Tom Brandt wrote that the request was "pointless," because the files had been destroyed.',
-     'the request was "pointless," because the files had been destroyed'),
-])
-def test_round5_adverbial_clause_after_comma_closed_quotation(body, text):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="mixed")
-
-
-@pytest.mark.parametrize("body,text", [
-    # ... but other words after it are the journalist's ('in an interview', 'for instance', a relative clause)
-    ('Chief Tom Brandt said the request was "pointless," in an interview on Sunday.', 'the request was "pointless,"'),
-    ('Chief Tom Brandt said the plan was "pointless," for instance, and the mayor agreed.',
-     'the plan was "pointless,"'),
-    # and after 'called X': the small clause (object + quoted predicate) ends with the quotation
-    ('Brandt called the plan a "rush job," because it had no budget.', 'the plan a "rush job,"'),
-])
-def test_round5_comma_closed_quotation_still_ends_otherwise(body, text):
-    _, quotes = run(body)
-    find(quotes, text)
-
-
-@pytest.mark.parametrize("body,text,speaker", [
-    # a speech noun after a possessive, its complement holding the quotation: a mixed quote of the possessor
-    ('Senator Ana Ruiz testified on Monday. Few people believed her claim that she "never saw the memo" '
-     'before the vote.', 'she "never saw the memo" before the vote', "Ana Ruiz"),
-    ('Governor Tom Pike spoke in Salem. His call for "a complete freeze" on hiring angered the unions.',
-     '"a complete freeze" on hiring', "Tom Pike"),
-    ('Tom Pike\'s promise to be "neutral" in the talks was doubted by both sides.',
-     'to be "neutral" in the talks', "Tom Pike"),
-    ('Tom Pike\'s accusation that the mayor was playing "the victim" and would be a failed leader if she were '
-     're-elected sparked a debate.',
-     'the mayor was playing "the victim" and would be a failed leader if she were re-elected', "Tom Pike"),
-])
-def test_round5_speech_noun_after_possessive(body, text, speaker):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
 
 
 @pytest.mark.parametrize("body", [
@@ -1040,13 +1189,6 @@ def test_round5_speech_noun_after_possessive(body, text, speaker):
 def test_round5_speech_noun_needs_possessor_and_complement(body):
     _, quotes = run(body)
     assert not (quotes["type"] == "mixed").any(), listing(quotes)
-
-
-def test_round5_belief_verb_with_quoted_words():
-    # a named subject's belief verb in the present tense before a short quotation reports it
-    _, quotes = run('Chris Dodd spoke in Hartford. He thinks the budget should now be a "litmus test" for every member.')
-    check(find(quotes, 'the budget should now be a "litmus test" for every member'), quotes, type="mixed",
-          speaker="Chris Dodd")
 
 
 def test_round5_belief_verb_needs_a_named_subject():
@@ -1093,22 +1235,6 @@ def test_round5_verb_after_an_earlier_cues_clause_reports_the_quotation():
     check(find(quotes, "a vote in April"), quotes, type="indirect", speaker="Ann Lee")
 
 
-@pytest.mark.parametrize("body,text,speaker", [
-    # a cue in a restrictive relative clause ('an actor who promises that ...'), its clause holding quoted words
-    ('The ad stars a Lincoln impersonator who promises that Reed won\'t "send you to fight wars overseas."',
-     'Reed won\'t "send you to fight wars overseas."', "Lincoln impersonator"),
-    ('For someone who conceded in a debate that she is "not a natural politician," Ann Lee had a good night.',
-     'she is "not a natural politician,"', "someone"),
-    ('Senator Tom Reed - who previously said he would "bomb the hell out of" the oil fields - spoke at a rally.',
-     'he would "bomb the hell out of" the oil fields', "Tom Reed"),
-    # the clause ends before the main verb of the sentence
-    ('Members who argue that the levy is "a scam" were outvoted on Monday.', 'the levy is "a scam"', "members"),
-])
-def test_round5_cue_in_restrictive_relative_clause(body, text, speaker):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
-
-
 @pytest.mark.parametrize("body", [
     # without quoted words the relative clause describes a group rather than reporting speech
     "Voters who say the economy matters most were evenly divided.",
@@ -1118,20 +1244,6 @@ def test_round5_cue_in_restrictive_relative_clause(body, text, speaker):
 def test_round5_restrictive_relative_without_quotation_is_no_report(body):
     _, quotes = run(body)
     assert not quotes["type"].isin(["indirect", "mixed"]).any(), listing(quotes)
-
-
-@pytest.mark.parametrize("body,text,speaker", [
-    # a participle cue opening the sentence reports the words up to the comma; the main clause's subject speaks
-    ('Conceding that a deal would come "down the line," Mayor Ann Lee warned that it would take years.',
-     'a deal would come "down the line,"', "Ann Lee"),
-    ('Acknowledging that Reed "says a lot of silly stuff," though, Ann Lee did suggest that his wealth helps him.',
-     'Reed "says a lot of silly stuff,"', "Ann Lee"),
-    ('In declaring the statements "not Christian," the pope again showed his knack for politics.',
-     'the statements "not Christian,"', "pope"),
-])
-def test_round5_fronted_participle_cue(body, text, speaker):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="mixed", speaker=speaker)
 
 
 @pytest.mark.parametrize("body", [
@@ -1145,69 +1257,9 @@ def test_round5_fronted_participle_needs_quoted_words(body):
     assert not quotes["text"].str.startswith("to her").any(), listing(quotes)
 
 
-@pytest.mark.parametrize("body,text", [
-    # a participle cue after a comma reports its own clause, spoken by the subject of the sentence's cue
-    ('"This merger will leave taxpayers holding the bag," Senator Ann Lee said in a statement, calling on Congress '
-     'to act and force large firms to pay "their fair share" of taxes.',
-     'Congress to act and force large firms to pay "their fair share" of taxes'),
-    ('Senator Ann Lee criticised the merger, calling on Congress to force large firms to pay "their fair share" of '
-     'taxes.', 'Congress to force large firms to pay "their fair share" of taxes'),
-])
-def test_round5_participle_cue_reports_its_own_clause(body, text):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="mixed", speaker="Ann Lee")
-
-
-@pytest.mark.parametrize("body,text,speaker", [
-    # 'in X's words,' / 'in the words of X,' names the source of the quotation that follows
-    ('The summit was held in Oslo because, in Forbes\' words, "it is the most creative city on the planet."',
-     "it is the most creative city on the planet.", "Forbes"),
-    ('The fund was set up because, in the words of Tom Reed, "the banks had failed us."',
-     "the banks had failed us.", "Tom Reed"),
-    ('Mayor Ann Lee spoke. "We lost," Mr. Tom Reed said. The vote went badly because, in her own words, "nobody came."',
-     "nobody came.", "Ann Lee"),
-])
-def test_round5_in_x_words(body, text, speaker):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="direct", speaker=speaker)
-
-
 def test_round5_words_without_in_are_no_source():
     _, quotes = run('Mayor Ann Lee spoke. "We lost," Lee said. Her words, "we will be back," echoed.')
     assert not (quotes["speaker"] == "Her").any(), listing(quotes)
-
-
-def test_round5_long_quotation_inside_a_longer_reported_clause_is_mixed():
-    # a long quotation with at least five of the journalist's words around it in the reported clause
-    _, quotes = run('Mayor Ann Lee spoke. Lee said the council sees the budget as a chance to show voters an '
-                    'alternative to "the gloomy, fearful, dishonest politics of the last decade" heard in the state.')
-    check(find(quotes, 'the council sees the budget as a chance to show voters an alternative to "the gloomy, '
-                       'fearful, dishonest politics of the last decade" heard in the state'),
-          quotes, type="mixed", speaker="Ann Lee")
-
-
-def test_round5_long_quotation_that_is_the_whole_clause_stays_direct():
-    _, quotes = run('Mayor Ann Lee spoke. Lee told reporters that "the budget is a chance to start over again."')
-    check(find(quotes, "the budget is a chance to start over again."), quotes, type="direct", speaker="Ann Lee")
-
-
-def test_round5_company_name_with_s_is_still_a_subject():
-    # 'Harlow's announced ...': a name ending in 's before a verb cue is its subject, not a possessor
-    _, quotes = run('Harlow\'s announced it would scrap its "jumbo" menu next year.')
-    check(find(quotes, 'it would scrap its "jumbo" menu next year'), quotes, type="mixed", speaker="Harlow")
-
-
-@pytest.mark.parametrize("body,text", [
-    # a cue coordinated with an earlier report ('... and calls her "..."') attributes a quotation after it
-    # to the earlier cue's subject
-    ('Mayor Ann Lee spoke. She says she respects Tom Reed and calls him "an extremely smart man with a long record '
-     'of service."', "an extremely smart man with a long record of service."),
-    ('Mayor Ann Lee said the plan would cost too much, and called it "the worst idea for public money in a decade."',
-     "the worst idea for public money in a decade."),
-])
-def test_round5_coordinated_cue_takes_the_earlier_subject(body, text):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="direct", speaker="Ann Lee")
 
 
 def test_round5_label_and_brand_are_naming_cues():
@@ -1218,13 +1270,6 @@ def test_round5_label_and_brand_are_naming_cues():
     check(find(quotes, 'the mayor "a liar"'), quotes, type="mixed", speaker="Tom Reed", lemma="brand", cls="hostile")
     _, quotes = run('The program, labeled "Fast Track," starts in May.')
     assert quotes.empty, listing(quotes)
-
-
-def test_round5_cue_inside_a_fronted_clause_with_two_subordinators():
-    # 'If ... when he says ..., it would seem ...': the cue is still inside the fronted clause (no comma yet)
-    _, quotes = run('Mayor Ann Lee spoke. If we understand Lee correctly when she says she wants to "win every county" '
-                    'this year, it would seem she plans a long campaign.')
-    check(find(quotes, 'she wants to "win every county" this year'), quotes, type="mixed", speaker="Ann Lee")
 
 
 @pytest.mark.parametrize("body,text,speaker", [
@@ -1247,27 +1292,7 @@ def test_round5_asked_needs_a_question_and_quoted_words():
 
 
 
-# ---------------------------------------------------------------- round 5 (precision)
-
-
-@pytest.mark.parametrize("body,text,speaker", [
-    # a verb that always takes its addressee first: the reported clause starts after the addressee
-    ("The mayor told reporters the bridge would reopen in May.", "the bridge would reopen in May", "mayor"),
-    ("Ms. Ortiz told the city council her office had run out of money.", "her office had run out of money", "Ortiz"),
-    ('Coach Dana Reyes told her players they had been "far too timid" all season.',
-     'they had been "far too timid" all season', "Dana Reyes"),
-    ("The minister assured farmers the subsidy would stay.", "the subsidy would stay", "minister"),
-    # a contracted subject after the addressee, and a quotation inside the clause
-    ("Carl Lee has assured me he\u2019s going to keep the party \u201cquiet\u201d this year.",
-     "he\u2019s going to keep the party \u201cquiet\u201d this year", "Carl Lee"),
-    # a time adverbial after the addressee is not the clause's subject
-    ("The lawyer told reporters this week the sprinters would be cleared.", "the sprinters would be cleared", "lawyer"),
-    # 'that' after the addressee (unchanged)
-    ("The mayor told reporters on Monday that the bridge would reopen.", "the bridge would reopen", "mayor"),
-])
-def test_round5_addressee_before_the_reported_clause(body, text, speaker):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, speaker=speaker)
+# ---------------------------------------------------------------- round 5 (precision): other checks
 
 
 @pytest.mark.parametrize("body", [
@@ -1285,60 +1310,6 @@ def test_round5_a_story_told_is_no_addressee():
     _, quotes = run("Lee told the story of a nurse who had walked to work through the flood.")
     assert not quotes["text"].str.startswith("a nurse").any(), listing(quotes)
 
-
-
-@pytest.mark.parametrize("body,text", [
-    # a clause the writer adds after the reported clause ends the report
-    ("Several council members said they would oppose the levy, as has the mayor of Easton.",
-     "they would oppose the levy"),
-    ("Kline said she would run again, even though her party has not endorsed her.", "she would run again"),
-    ("The agency said the water was safe, although many residents reported rashes.", "the water was safe"),
-    ("Nadia Fox said the talks went well, but she declined to give details.", "the talks went well"),
-])
-def test_round5_writers_clause_ends_the_report(body, text):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="indirect")
-
-
-@pytest.mark.parametrize("body,text", [
-    # ... but not when the words belong to the reported clause itself
-    ("Ms. Park said the vote was a crucial, although brief, chance to be heard.",
-     "the vote was a crucial, although brief, chance to be heard"),
-    ("Park said the levy was fair, but the council disagreed.", "the levy was fair, but the council disagreed"),
-    # and not before a quotation: the quoted words stay in the mixed quote
-    ('Park said the plan was sound, but she called the critics "deeply confused."',
-     'the plan was sound, but she called the critics "deeply confused."'),
-])
-def test_round5_report_goes_on(body, text):
-    _, quotes = run(body)
-    find(quotes, text)
-
-
-@pytest.mark.parametrize("body,text", [
-    # a cue inside a fronted subordinate clause reports up to the comma before the main clause,
-    # also after a connective or a noun phrase before the subordinator, and before a main clause
-    # whose subject is a noun phrase or a number
-    ("But if Lee implied that he would drop out, he did not say so on Friday.", "he would drop out"),
-    ("Years after the mayor claimed that the deficit was gone, the city borrowed again.", "the deficit was gone"),
-    ("While only 9 percent said they were undecided, 40 percent said they could still switch.",
-     "they were undecided"),
-    ("When the senator said the bill was dead, the chamber fell silent.", "the bill was dead"),
-])
-def test_round5_fronted_clause_report_ends_at_main_clause(body, text):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="indirect")
-
-
-@pytest.mark.parametrize("body,text", [
-    # a cue in the main clause after a fronted clause is not cut at a later comma
-    ("As the debate wore on, Lee noted that even in small towns, the clinics were closing.",
-     "even in small towns, the clinics were closing"),
-    ("While she backs the plan, Ms. Ortiz admits there are costs, most of them hidden.",
-     "there are costs, most of them hidden"),
-])
-def test_round5_main_clause_report_not_cut(body, text):
-    _, quotes = run(body)
-    find(quotes, text)
 
 
 def test_round5_markup_attributes_are_no_quotation_marks():
@@ -1363,12 +1334,6 @@ def test_round5_quotation_modifying_the_subject_noun():
     # a quotation closed by its own comma before the speaker phrase is still the speaker's
     _, quotes = run('"We won," the organizer said.')
     check(find(quotes, "We won,"), quotes, type="direct", speaker="organizer")
-
-
-def test_round5_quotation_before_a_pronoun_subject_is_still_said():
-    # a quotation ending in a nested mark, then 'he said': the speaker's words (no modifier)
-    _, quotes = run("\u201cNobody says \u2018I love taxes,\u2019\u201d he said of the mayor Ana Silva.")
-    check(find(quotes, "Nobody says \u2018I love taxes,\u2019"), quotes, type="direct")
 
 
 def test_round5_title_in_apposition_before_cue():
@@ -1406,17 +1371,6 @@ def test_round5_no_partial_inside_a_mixed_quote():
     check(find(quotes, "reckless"), quotes, type="partial", speaker="Ana Silva")
 
 
-@pytest.mark.parametrize("body,text", [
-    # a short prepositional adjunct between the cue and a comma or colon before the quotation:
-    # the quotation is the content (direct), the adjunct is the attribution's
-    ('Mayor Ana Silva declared in the council chamber, "We will rebuild the bridge."', "We will rebuild the bridge."),
-    ('Mayor Ana Silva argued on the radio: "The levy is fair."', "The levy is fair."),
-])
-def test_round5_quotation_after_an_adjunct(body, text):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="direct", speaker="Ana Silva")
-
-
 def test_round5_call_for_keeps_its_object():
     # 'called for X, "..."': the object of 'call for' is not skipped as an adjunct
     _, quotes = run('Mayor Ana Silva called for a new levy, "to fix the roads before winter."')
@@ -1432,22 +1386,6 @@ def test_round5_short_exclamation_inside_the_sentence_is_direct():
     # a short phrase without its own end punctuation stays partial
     _, quotes = run('Mayor Ana Silva promised "a fair deal" to the farmers on Monday.')
     assert not (quotes["type"] == "direct").any(), listing(quotes)
-
-
-# ---------------------------------------------------------------- contracted subjects
-
-
-@pytest.mark.parametrize("body,text,speaker", [
-    # a pronoun with its verb contracted starts a reported clause on its own
-    ("Mayor Ann Lee said she's ready to run.", "she's ready to run", "Ann Lee"),
-    ("The mayor told reporters she\u2019s ready to run.", "she\u2019s ready to run", "mayor"),
-    ("Chief Tom Brandt said it's a matter of time.", "it's a matter of time", "Tom Brandt"),
-    ("Chief Tom Brandt said there's no plan for the bridge.", "there's no plan for the bridge", "Tom Brandt"),
-    ("Chief Tom Brandt said I'm not done yet.", "I'm not done yet", "Tom Brandt"),
-])
-def test_contracted_subject_starts_a_reported_clause(body, text, speaker):
-    _, quotes = run(body)
-    check(find(quotes, text), quotes, type="indirect", speaker=speaker)
 
 
 def test_possessive_s_is_no_contracted_subject():
